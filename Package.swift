@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+// smartsite: builds a SMART Recovery program's website and printable worksheets
+// from Markdown. The parts and how data flows between them: ../shared/DESIGN.md.
+import PackageDescription
+
+let package = Package(
+    name: "smartsite",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "smartsite", targets: ["smartsite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // libcmark from the system (Debian libcmark-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The only code that touches cmark: Markdown in, Swift values out.
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        // The site model: content/ loaded, front matter decoded, pages and sections.
+        .target(name: "Content", dependencies: ["Markdown", "Yams"]),
+        // Page contexts rendered into Mustache templates; search index, sitemap.
+        .target(name: "Rendering", dependencies: [
+            "Content",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // A page-description writer; knows nothing of worksheets.
+        .target(name: "PostScript"),
+        // Worksheet Markdown -> form model -> layout -> PostScript -> PDF (gs).
+        .target(name: "Worksheets", dependencies: ["PostScript", "Markdown", "Content"]),
+        // The build as named steps: load, render, write into a temporary folder, swap in.
+        .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Worksheets"]),
+        .executableTarget(name: "smartsite", dependencies: [
+            "SiteBuild",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
+        .testTarget(name: "PostScriptTests", dependencies: ["PostScript"]),
+        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets"]),
+    ]
+)
