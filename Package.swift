@@ -21,10 +21,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // `path:line:col: error: message`, shared by every part that reads input.
+        .target(name: "Diagnostics"),
         // The only code that touches cmark: Markdown in, Swift values out.
-        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "Diagnostics"]),
         // The site model: content/ loaded, front matter decoded, pages and sections.
-        .target(name: "Content", dependencies: ["Markdown", "Yams"]),
+        .target(name: "Content", dependencies: ["Markdown", "Diagnostics", "Yams"]),
         // Page contexts rendered into Mustache templates; search index, sitemap.
         .target(name: "Rendering", dependencies: [
             "Content",
@@ -33,7 +35,7 @@ let package = Package(
         // A page-description writer; knows nothing of worksheets.
         .target(name: "PostScript"),
         // Worksheet Markdown -> form model -> layout -> PostScript -> PDF (gs).
-        .target(name: "Worksheets", dependencies: ["PostScript", "Markdown", "Content"]),
+        .target(name: "Worksheets", dependencies: ["PostScript", "Markdown", "Diagnostics"]),
         // The build as named steps: load, render, write into a temporary folder, swap in.
         .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Worksheets"]),
         .executableTarget(name: "smartsite", dependencies: [
