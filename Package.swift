@@ -35,7 +35,7 @@ let package = Package(
         // A page-description writer; knows nothing of worksheets.
         .target(name: "PostScript"),
         // Worksheet Markdown -> form model -> layout -> PostScript -> PDF (gs).
-        .target(name: "Worksheets", dependencies: ["PostScript", "Markdown", "Diagnostics"]),
+        .target(name: "Worksheets", dependencies: ["PostScript", "Markdown", "Content", "Diagnostics"]),
         // The build as named steps: load, render, write into a temporary folder, swap in.
         .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Worksheets"]),
         .executableTarget(name: "smartsite", dependencies: [
