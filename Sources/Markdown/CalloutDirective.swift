@@ -1,0 +1,27 @@
+import Diagnostics
+
+extension HTMLDirective {
+    /// A highlighted box: ```` ```callout warning If you are in danger ````.
+    /// The kind (note, tip, warning) is optional and defaults to note; any
+    /// further words are the title; the body is Markdown.
+    public static let callout = HTMLDirective(name: "callout") { block, renderer throws(Diagnostic) in
+        let kinds = ["note", "tip", "warning"]
+        var words = block.arguments.split(separator: " ", maxSplits: 1).map(String.init)
+        var kind = "note"
+        if let first = words.first, kinds.contains(first.lowercased()) {
+            kind = first.lowercased()
+            words.removeFirst()
+        }
+        let title = words.first ?? ""
+        if block.body.trimmingWhitespace.isEmpty {
+            throw .error(renderer.options.path, line: block.line, column: block.column,
+                         "this callout is empty", fix: "write its text on the lines between the fences")
+        }
+        let label = ["note": "Note", "tip": "Tip", "warning": "Warning"][kind] ?? "Note"
+        var html = "<aside class=\"callout callout-\(kind)\" aria-label=\"\(label)\">\n"
+        html += "<p class=\"callout-title\">\(title.isEmpty ? label : renderer.renderInline(title, line: block.line))</p>\n"
+        html += renderer.renderBlocks(block.body, line: block.bodyLine)
+        html += "</aside>\n"
+        return html
+    }
+}

@@ -1,0 +1,98 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Owns one parsed cmark tree for as long as a render needs it and frees it
+/// exactly once. Nothing outside this module ever sees a cmark pointer.
+final class CmarkTree {
+    let root: OpaquePointer
+
+    /// Parses UTF-8 bytes. cmark takes a byte count, so NUL bytes in the input
+    /// do not cut the document short; invalid UTF-8 becomes U+FFFD
+    /// (CMARK_OPT_VALIDATE_UTF8) instead of reaching the HTML.
+    init?(bytes: [UInt8], smart: Bool, unsafeHTML: Bool) {
+        var options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS
+        if smart { options |= CMARK_OPT_SMART }
+        if unsafeHTML { options |= CMARK_OPT_UNSAFE }
+        let parsed: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, options)
+            }
+        }
+        guard let parsed else { return nil }
+        root = parsed
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// Visits every node in document order; `entering` is false on the way out
+    /// of a container. The tree must not be changed while walking: callers
+    /// collect what to change and do it afterwards.
+    func walk(_ visit: (OpaquePointer, _ entering: Bool) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(node, event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    func renderHTML(unsafeHTML: Bool) -> String {
+        var options = CMARK_OPT_DEFAULT
+        if unsafeHTML { options |= CMARK_OPT_UNSAFE }
+        guard let html = cmark_render_html(root, options) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}
+
+// Small, safe readers over a node, so the rest of the module reads like Swift.
+extension OpaquePointer {
+    var cmarkType: cmark_node_type { cmark_node_get_type(self) }
+    var literal: String { cmark_node_get_literal(self).map { String(cString: $0) } ?? "" }
+    var fenceInfo: String { cmark_node_get_fence_info(self).map { String(cString: $0) } ?? "" }
+    var url: String { cmark_node_get_url(self).map { String(cString: $0) } ?? "" }
+    var title: String { cmark_node_get_title(self).map { String(cString: $0) } ?? "" }
+    var startLine: Int { Int(cmark_node_get_start_line(self)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(self)) }
+    var headingLevel: Int { Int(cmark_node_get_heading_level(self)) }
+    var firstChild: OpaquePointer? { cmark_node_first_child(self) }
+    var next: OpaquePointer? { cmark_node_next(self) }
+    var parent: OpaquePointer? { cmark_node_parent(self) }
+
+    var children: [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = firstChild
+        while let current = child {
+            result.append(current)
+            child = current.next
+        }
+        return result
+    }
+
+    /// The text a reader sees in this node and its inlines: what a heading id,
+    /// a summary or the search index is made from.
+    var plainText: String {
+        var text = ""
+        appendPlainText(to: &text)
+        return text
+    }
+
+    func appendPlainText(to text: inout String) {
+        switch cmarkType {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            text += literal
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            text += " "
+        case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+            break
+        default:
+            for child in children { child.appendPlainText(to: &text) }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Diagnostics
+
+/// A fenced block whose info string names something the site renders itself,
+/// e.g. ```` ```table ```` or ```` ```callout tip Try this ````.
+public struct DirectiveBlock: Sendable {
+    public var name: String
+    /// The rest of the info string after the name, trimmed.
+    public var arguments: String
+    public var body: String
+    /// Position of the opening fence in the whole file.
+    public var line: Int
+    public var column: Int
+    /// File line of the first body line.
+    public var bodyLine: Int { line + 1 }
+}
+
+/// Renders one kind of directive to HTML. Handlers get the renderer so that
+/// Markdown inside them (table cells, a callout's body) is rendered with the
+/// same link rewriting and collected the same way as the page's own.
+public struct HTMLDirective: Sendable {
+    public var name: String
+    public var render: @Sendable (DirectiveBlock, HTMLRenderer) throws(Diagnostic) -> String
+
+    public init(name: String, render: @escaping @Sendable (DirectiveBlock, HTMLRenderer) throws(Diagnostic) -> String) {
+        self.name = name
+        self.render = render
+    }
+
+    /// The directives every page may use.
+    public static let standard: [HTMLDirective] = [.table, .callout]
+}
+
+/// Info strings that mean "show this as code", never a directive. Anything
+/// else is a directive name, so a typo like `tabel` is an error instead of
+/// a code block full of pipes.
+public let codeLanguages: Set<String> = [
+    "text", "plain", "plaintext", "code", "yaml", "yml", "json", "html", "xml", "css",
+    "js", "javascript", "ts", "sh", "shell", "bash", "console", "markdown", "md",
+    "swift", "python", "c", "diff", "toml", "mustache", "postscript", "ps", "csv",
+]
+
+/// The closest known name, for "did you mean" hints.
+public func closestName(to word: String, in candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
+    return best.1 <= max(2, word.count / 3) ? best.0 : nil
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

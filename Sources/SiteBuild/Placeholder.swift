@@ -1,0 +1,1 @@
+// Placeholder until this part's first file lands.
