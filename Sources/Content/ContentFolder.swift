@@ -1,0 +1,58 @@
+import Diagnostics
+import Foundation
+
+/// The files of the content folder, found without following symbolic links
+/// to folders (a link loop must not hang the build) and without dot-files.
+public struct ContentFolder: Sendable {
+    public var root: URL
+    /// How messages name the folder, e.g. `content`.
+    public var displayRoot: String
+    /// Markdown files, relative to the root, sorted.
+    public var markdownFiles: [String] = []
+    /// Everything else (images, PDFs an editor dropped in), copied as is.
+    public var otherFiles: [String] = []
+    public var warnings: [Diagnostic] = []
+
+    public init(root: URL, displayRoot: String) throws(Diagnostic) {
+        self.root = root
+        self.displayRoot = displayRoot
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .error(displayRoot, "the content folder does not exist",
+                         fix: "run smartsite in the folder that holds content/, or pass --content DIR")
+        }
+        scan(relative: "")
+        markdownFiles.sort()
+        otherFiles.sort()
+    }
+
+    public func displayPath(_ relative: String) -> String { displayRoot + "/" + relative }
+    public func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+    private mutating func scan(relative: String) {
+        let folder = relative.isEmpty ? root : root.appendingPathComponent(relative)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix("~") {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let url = folder.appendingPathComponent(name)
+            let values = try? url.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey])
+            if values?.isSymbolicLink == true {
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+                if !exists || isDirectory.boolValue {
+                    warnings.append(.warning(displayPath(path),
+                        exists ? "a link to a folder is not followed (it could loop)" : "this link points to nothing and is skipped",
+                        fix: "move the real files into content/ instead of linking"))
+                    continue
+                }
+            }
+            if values?.isDirectory == true && values?.isSymbolicLink != true {
+                scan(relative: path)
+            } else if name.hasSuffix(".md") {
+                markdownFiles.append(path)
+            } else if path != "site.yaml" {
+                otherFiles.append(path)
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+import Diagnostics
+import Foundation
+import Markdown
+import Yams
+
+/// The YAML block between `---` lines at the top of a content file, and the
+/// Markdown body after it. Every position it reports is a line of the whole
+/// file, so an editor can jump straight to the mistake.
+public struct FrontMatter: Sendable {
+    public var path: String
+    /// The YAML text, without its fences.
+    public var yaml: String
+    /// File line of the first YAML line (2 when the file starts with `---`).
+    public var yamlFirstLine: Int
+    public var body: String
+    /// Lines of the file before the body: what Markdown positions are offset by.
+    public var bodyLineOffset: Int
+
+    /// Splits a file. A file that does not start with `---` has no front
+    /// matter, and is all body.
+    public static func split(_ source: SourceText) throws(Diagnostic) -> FrontMatter {
+        let text = source.text
+        guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("--- \n") else {
+            return FrontMatter(path: source.path, yaml: "", yamlFirstLine: 1, body: text, bodyLineOffset: 0)
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeFirst()
+        guard let closing = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" || $0 == "..." }) else {
+            throw .error(source.path, line: 1, column: 1,
+                         "the front matter that starts here has no closing `---`",
+                         fix: "add a line with just `---` after the last setting, before the page text")
+        }
+        let yaml = lines[..<closing].joined(separator: "\n")
+        let body = lines[(closing + 1)...].joined(separator: "\n")
+        return FrontMatter(path: source.path, yaml: yaml, yamlFirstLine: 2, body: body, bodyLineOffset: closing + 2)
+    }
+
+    public var isEmpty: Bool { yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+
+    /// Parses the YAML into a node tree, with syntax errors placed in the file.
+    public func compose() throws(Diagnostic) -> Node? {
+        try Self.compose(yaml, path: path, firstLine: yamlFirstLine)
+    }
+
+    public static func compose(_ yaml: String, path: String, firstLine: Int) throws(Diagnostic) -> Node? {
+        if let tab = tabIndentation(in: yaml) {
+            throw .error(path, line: firstLine + tab, column: 1,
+                         "a tab is used for indentation; YAML allows only spaces there",
+                         fix: "replace the tab at the start of this line with spaces")
+        }
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw yamlDiagnostic(error, path: path, firstLine: firstLine)
+        } catch {
+            throw .error(path, line: firstLine, column: 1, "the settings could not be read: \(error)")
+        }
+    }
+
+    /// Decodes the front matter into a typed value; an empty block decodes
+    /// from an empty mapping, so a type with only optional keys still works.
+    public func decode<T: Decodable>(_ type: T.Type) throws(Diagnostic) -> T {
+        let node = try compose() ?? Node.mapping(Node.Mapping([]))
+        return try Self.decode(type, from: node, path: path, firstLine: yamlFirstLine)
+    }
+
+    public static func decode<T: Decodable>(_ type: T.Type, from node: Node, path: String, firstLine: Int) throws(Diagnostic) -> T {
+        guard node.mapping != nil else {
+            let mark = node.mark
+            throw .error(path, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1,
+                         "the settings must be `key: value` lines",
+                         fix: "write each setting on its own line, e.g. `title: Urge Log`")
+        }
+        do {
+            return try YAMLDecoder().decode(type, from: node)
+        } catch let error as DecodingError {
+            throw decodingDiagnostic(error, root: node, path: path, firstLine: firstLine)
+        } catch let error as Diagnostic {
+            throw error
+        } catch {
+            throw .error(path, line: firstLine, column: 1, "the settings could not be read: \(error)")
+        }
+    }
+
+    // MARK: - Placing errors
+
+    private static func tabIndentation(in yaml: String) -> Int? {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indentation = line.prefix { $0 == " " || $0 == "\t" }
+            if indentation.contains("\t") { return index }
+        }
+        return nil
+    }
+
+    static func yamlDiagnostic(_ error: YamlError, path: String, firstLine: Int) -> Diagnostic {
+        func at(_ mark: Mark, _ problem: String) -> Diagnostic {
+            .error(path, line: firstLine + mark.line - 1, column: mark.column,
+                   "the settings are not valid YAML: \(problem)",
+                   fix: "check the colons, quotes and indentation on this line; text with a colon needs quotes")
+        }
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return at(mark, problem)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(path, line: firstLine + context.mark.line - 1, column: context.mark.column,
+                          "a setting is given twice: \(duplicates.joined(separator: ", "))",
+                          fix: "keep one line for each setting")
+        case let .reader(problem, _, _, _):
+            return .error(path, line: firstLine, column: 1, "the settings are not valid YAML: \(problem)")
+        default:
+            return .error(path, line: firstLine, column: 1, "the settings are not valid YAML: \(error)")
+        }
+    }
+
+    static func decodingDiagnostic(_ error: DecodingError, root: Node, path: String, firstLine: Int) -> Diagnostic {
+        func place(_ codingPath: [CodingKey]) -> (line: Int, column: Int) {
+            let mark = Self.node(at: codingPath, in: root)?.mark ?? root.mark
+            return (firstLine + (mark?.line ?? 1) - 1, mark?.column ?? 1)
+        }
+        func keyName(_ codingPath: [CodingKey]) -> String {
+            codingPath.map { $0.intValue.map { "item \($0 + 1)" } ?? $0.stringValue }.joined(separator: " → ")
+        }
+        switch error {
+        case let .typeMismatch(type, context), let .valueNotFound(type, context):
+            let position = place(context.codingPath)
+            let expected = describe(type)
+            return .error(path, line: position.line, column: position.column,
+                          "'\(keyName(context.codingPath))' must be \(expected)",
+                          fix: example(for: type).map { "write it as \($0)" })
+        case let .keyNotFound(key, context):
+            let position = place(context.codingPath)
+            return .error(path, line: position.line, column: position.column,
+                          "the setting '\(keyName(context.codingPath + [key]))' is required",
+                          fix: "add a line `\(key.stringValue): ...`")
+        case let .dataCorrupted(context):
+            let position = place(context.codingPath)
+            return .error(path, line: position.line, column: position.column,
+                          "'\(keyName(context.codingPath))': \(context.debugDescription)")
+        @unknown default:
+            return .error(path, line: firstLine, column: 1, "the settings could not be read: \(error)")
+        }
+    }
+
+    /// The node a decoding error points at, or the closest one above it.
+    static func node(at codingPath: [CodingKey], in root: Node) -> Node? {
+        var current = root
+        for key in codingPath {
+            if let index = key.intValue, let sequence = current.sequence, index >= 0, index < sequence.count {
+                current = sequence[index]
+            } else if let mapping = current.mapping, let value = mapping[key.stringValue] {
+                current = value
+            } else {
+                break
+            }
+        }
+        return current
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: return "a whole number"
+        case is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        case is String.Type: return "text"
+        case is [String].Type: return "a list of text"
+        case is [Int].Type: return "a list of whole numbers"
+        default: return "a \(type)"
+        }
+    }
+
+    private static func example(for type: Any.Type) -> String? {
+        switch type {
+        case is Int.Type: return "a number without quotes, e.g. `3`"
+        case is Bool.Type: return "`true` or `false`"
+        case is String.Type: return "text; put it in quotes if it contains a colon"
+        case is [String].Type: return "a list, e.g. `[one, two]`"
+        case is [Int].Type: return "a list of numbers, e.g. `[1, 3]`"
+        default: return nil
+        }
+    }
+}
+
+extension FrontMatter {
+    /// Warnings for keys that a kind of file does not use: usually a typo
+    /// (`tittle`), which would otherwise be silently ignored.
+    public static func unknownKeys(in node: Node?, known: [String], kind: String, path: String, firstLine: Int) -> [Diagnostic] {
+        guard let mapping = node?.mapping else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for (key, _) in mapping {
+            guard let name = key.string, !known.contains(name) else { continue }
+            let mark = key.mark
+            let suggestion = closestName(to: name, in: known)
+            diagnostics.append(.warning(
+                path, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1,
+                "'\(name)' is not a setting of \(kind)",
+                fix: suggestion.map { "did you mean '\($0)'?" } ?? "settings of \(kind): \(known.joined(separator: ", "))"))
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,53 @@
+/// What a page is, which decides its template and the settings it takes.
+/// Decided by where the file is, so a content editor never has to say it.
+public enum PageKind: String, Sendable, CaseIterable {
+    case home
+    /// A folder's `_index.md`: lists the pages in it.
+    case section
+    case page
+    /// `program/`: one of the four points.
+    case point
+    /// `toolbox/`: one tool.
+    case tool
+    /// `providers/`: one treatment provider.
+    case provider
+
+    static func of(relativePath: String) -> PageKind {
+        let parts = relativePath.split(separator: "/")
+        if relativePath == "_index.md" { return .home }
+        if parts.last == "_index.md" { return .section }
+        guard parts.count == 2 else { return .page }
+        switch parts[0] {
+        case "program": return .point
+        case "toolbox": return .tool
+        case "providers": return .provider
+        default: return .page
+        }
+    }
+
+    /// The template used unless the page names a `layout`.
+    public var defaultTemplate: String { rawValue }
+
+    /// How a content editor would call it, for messages.
+    public var label: String {
+        switch self {
+        case .home: return "the home page"
+        case .section: return "a section page (_index.md)"
+        case .page: return "a page"
+        case .point: return "a point page (program/)"
+        case .tool: return "a tool page (toolbox/)"
+        case .provider: return "a provider page (providers/)"
+        }
+    }
+
+    /// Settings a file of this kind may have.
+    public var knownKeys: [String] {
+        let common = ["title", "description", "order", "layout", "draft", "toc", "short_title"]
+        switch self {
+        case .home, .section, .page: return common
+        case .point: return common + ["point"]
+        case .tool: return common + ["points", "worksheet"]
+        case .provider: return common + Provider.keys
+        }
+    }
+}

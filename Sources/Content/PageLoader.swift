@@ -1,0 +1,84 @@
+import Diagnostics
+import Foundation
+import Markdown
+import Yams
+
+/// Turns one Markdown file into a Page: front matter decoded and checked,
+/// body rendered with links rewritten to page addresses.
+struct PageLoader: Sendable {
+    var folder: ContentFolder
+    var config: SiteConfig
+
+    struct Loaded: Sendable {
+        var page: Page?
+        var diagnostics: [Diagnostic]
+    }
+
+    func load(_ contentPath: String) -> Loaded {
+        let path = folder.displayPath(contentPath)
+        do throws(Diagnostic) {
+            let source = try SourceText.read(folder.url(contentPath), displayPath: path)
+            return try load(source, contentPath: contentPath)
+        } catch {
+            return Loaded(page: nil, diagnostics: [error])
+        }
+    }
+
+    func load(_ source: SourceText, contentPath: String) throws(Diagnostic) -> Loaded {
+        let path = source.path
+        let kind = PageKind.of(relativePath: contentPath)
+        let frontMatter = try FrontMatter.split(source)
+        if frontMatter.isEmpty {
+            throw .error(path, line: 1, column: 1, "this page has no settings block, so it has no title",
+                         fix: "start the file with three lines: `---`, `title: Your title`, `---`")
+        }
+        let node = try frontMatter.compose()
+        let root = node ?? Node.mapping(Node.Mapping([]))
+        var diagnostics = FrontMatter.unknownKeys(in: node, known: kind.knownKeys, kind: kind.label,
+                                                  path: path, firstLine: frontMatter.yamlFirstLine)
+        let settings = try FrontMatter.decode(PageSettings.self, from: root, path: path, firstLine: frontMatter.yamlFirstLine)
+        var provider: Provider?
+        if kind == .provider {
+            provider = try FrontMatter.decode(Provider.self, from: root, path: path, firstLine: frontMatter.yamlFirstLine)
+        }
+        let title = settings.title ?? provider?.name ?? ""
+        if title.trimmingCharacters(in: .whitespaces).isEmpty {
+            let line = FrontMatter.node(at: [KeyName("title")], in: root)?.mark?.line ?? 1
+            throw .error(path, line: frontMatter.yamlFirstLine + line - 1, column: 1, "the page has no title",
+                         fix: "add `title: ...` to the settings at the top")
+        }
+        let urlPath = SitePaths.urlPath(forContentPath: contentPath)
+        let options = MarkdownOptions(path: path, lineOffset: frontMatter.bodyLineOffset,
+                                      smartPunctuation: true, allowRawHTML: config.rawHTML)
+        let renderer = HTMLRenderer(options: options) { destination in
+            Self.rewrite(destination, from: contentPath, urlPath: urlPath)
+        }
+        let content = renderer.render(frontMatter.body)
+        diagnostics += content.diagnostics
+        let page = Page(sourcePath: path, contentPath: contentPath, kind: kind, settings: settings,
+                        provider: provider, urlPath: urlPath, content: content,
+                        settingsLine: frontMatter.yamlFirstLine)
+        return Loaded(page: page, diagnostics: diagnostics)
+    }
+
+    /// `../toolbox/urge-log.md#steps` → `../../toolbox/urge-log/#steps`.
+    /// Anything that is not a link to another Markdown file stays as written.
+    static func rewrite(_ destination: String, from contentPath: String, urlPath: String) -> String {
+        guard SitePaths.isLocalFile(destination) else { return destination }
+        let (target, fragment) = SitePaths.splitFragment(destination)
+        guard target.hasSuffix(".md"), let resolved = SitePaths.resolve(target, from: contentPath) else {
+            return destination
+        }
+        let url = SitePaths.relativeURL(from: urlPath, to: SitePaths.urlPath(forContentPath: resolved))
+        return fragment.map { url + "#" + $0 } ?? url
+    }
+}
+
+/// A coding key made from a name, for finding a setting's line.
+struct KeyName: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

@@ -1,0 +1,83 @@
+import Diagnostics
+import Foundation
+import Markdown
+
+/// The whole site as loaded from content/: settings, pages, and the other
+/// files to copy. Built once per build, read by rendering.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// Sorted by content path, so every build walks them in the same order.
+    public var pages: [Page]
+    public var folder: ContentFolder
+    /// Worksheet files (`worksheets/SLUG.md`) that pages may link to.
+    public var worksheetFiles: Set<String>
+
+    public struct LoadOptions: Sendable {
+        public var includeDrafts: Bool
+        public var baseURL: String?
+        public init(includeDrafts: Bool = false, baseURL: String? = nil) {
+            self.includeDrafts = includeDrafts
+            self.baseURL = baseURL
+        }
+    }
+
+    /// Loads and checks everything, collecting every problem rather than
+    /// stopping at the first. Throws when any of them is an error.
+    public static func load(contentRoot: URL, displayRoot: String, options: LoadOptions = LoadOptions()) throws(DiagnosticsError) -> (Site, warnings: [Diagnostic]) {
+        let folder: ContentFolder
+        do throws(Diagnostic) {
+            folder = try ContentFolder(root: contentRoot, displayRoot: displayRoot)
+        } catch {
+            throw DiagnosticsError([error])
+        }
+        var (config, diagnostics) = try SiteConfig.load(contentRoot: contentRoot, displayRoot: displayRoot)
+        if let baseURL = options.baseURL {
+            config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        }
+        diagnostics += folder.warnings
+        let loader = PageLoader(folder: folder, config: config)
+        let pageFiles = folder.markdownFiles.filter { !$0.hasPrefix("worksheets/") }
+        let loaded = pageFiles.parallelMap { loader.load($0) }
+        var pages: [Page] = []
+        for result in loaded {
+            diagnostics += result.diagnostics
+            if let page = result.page, options.includeDrafts || !page.isDraft { pages.append(page) }
+        }
+        let worksheetFiles = Set(folder.markdownFiles.filter { $0.hasPrefix("worksheets/") })
+        let site = Site(config: config, pages: pages, folder: folder, worksheetFiles: worksheetFiles)
+        diagnostics += SiteChecks(site: site, allPageFiles: Set(pageFiles)).run()
+        if diagnostics.contains(where: \.isError) {
+            throw DiagnosticsError(diagnostics)
+        }
+        return (site, diagnostics)
+    }
+
+    // MARK: - Questions templates and checks ask
+
+    public func page(at contentPath: String) -> Page? {
+        pages.first { $0.contentPath == contentPath }
+    }
+
+    /// The pages listed by a section page: those in its folder, in order.
+    public func children(of section: Page) -> [Page] {
+        let folder = section.sectionPath
+        return pages
+            .filter { $0.kind != .section && $0.kind != .home && $0.sectionPath == folder }
+            .sorted(by: Self.listOrder)
+    }
+
+    /// Lower `order` first, then title: how every list on the site is sorted.
+    public static func listOrder(_ a: Page, _ b: Page) -> Bool {
+        if a.order != b.order { return a.order < b.order }
+        if a.title != b.title { return a.title < b.title }
+        return a.contentPath < b.contentPath
+    }
+
+    public var points: [Page] {
+        pages.filter { $0.kind == .point }.sorted { ($0.settings.point ?? 0) < ($1.settings.point ?? 0) }
+    }
+
+    public func tools(serving point: Int) -> [Page] {
+        pages.filter { $0.kind == .tool && ($0.settings.points ?? []).contains(point) }.sorted(by: Self.listOrder)
+    }
+}

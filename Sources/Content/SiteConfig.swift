@@ -1,0 +1,87 @@
+import Diagnostics
+import Foundation
+import Yams
+
+/// `content/site.yaml`: what the whole site shares.
+public struct SiteConfig: Sendable, Decodable {
+    public var title: String
+    public var description: String?
+    /// Where the site will be published, e.g. `https://example.org/recovery/`.
+    public var baseURL: String
+    public var language: String
+    /// Raw HTML inside Markdown is left out unless this is true.
+    public var rawHTML: Bool
+    /// The "not affiliated, not medical advice" statement shown on every page.
+    public var disclaimer: String?
+    public var menu: [MenuEntry]
+    public var helpLines: [HelpLine]
+
+    public struct MenuEntry: Sendable, Decodable, Hashable {
+        public var title: String
+        /// A content file, relative to content/ (e.g. `toolbox/_index.md`).
+        public var page: String?
+        /// Or an address outside the site.
+        public var url: String?
+    }
+
+    /// A crisis or help line, shown on every page.
+    public struct HelpLine: Sendable, Decodable, Hashable {
+        public var name: String
+        public var summary: String?
+        public var phone: String?
+        /// A number that takes text messages.
+        public var text: String?
+        public var tty: String?
+        public var website: String?
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, description, language, disclaimer, menu
+        case baseURL = "base_url"
+        case rawHTML = "raw_html"
+        case helpLines = "help_lines"
+    }
+
+    public static let knownKeys = CodingKeys.allCases.map(\.rawValue)
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decode(String.self, forKey: .title)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        baseURL = try container.decodeIfPresent(String.self, forKey: .baseURL) ?? "/"
+        language = try container.decodeIfPresent(String.self, forKey: .language) ?? "en"
+        rawHTML = try container.decodeIfPresent(Bool.self, forKey: .rawHTML) ?? false
+        disclaimer = try container.decodeIfPresent(String.self, forKey: .disclaimer)
+        menu = try container.decodeIfPresent([MenuEntry].self, forKey: .menu) ?? []
+        helpLines = try container.decodeIfPresent([HelpLine].self, forKey: .helpLines) ?? []
+    }
+
+    public init(title: String, baseURL: String = "/", language: String = "en") {
+        self.title = title
+        self.baseURL = baseURL
+        self.language = language
+        self.rawHTML = false
+        self.menu = []
+        self.helpLines = []
+    }
+
+    /// Reads `site.yaml` from the content folder.
+    public static func load(contentRoot: URL, displayRoot: String) throws(DiagnosticsError) -> (SiteConfig, [Diagnostic]) {
+        let path = displayRoot + "/site.yaml"
+        let url = contentRoot.appendingPathComponent("site.yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw DiagnosticsError([.error(path, "the site settings file is missing",
+                                           fix: "create \(path) with at least `title: Your site name`")])
+        }
+        do throws(Diagnostic) {
+            let source = try SourceText.read(url, displayPath: path)
+            let node = try FrontMatter.compose(source.text, path: path, firstLine: 1) ?? Node.mapping(Node.Mapping([]))
+            var config = try FrontMatter.decode(SiteConfig.self, from: node, path: path, firstLine: 1)
+            if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
+            let warnings = FrontMatter.unknownKeys(in: node, known: knownKeys, kind: "site.yaml", path: path, firstLine: 1)
+            return (config, warnings)
+        } catch {
+            throw DiagnosticsError([error])
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// Where a content file ends up on the site, and how pages link to each
+/// other. Links are written relative (`../toolbox/urge-log/`) so the built
+/// site works from any folder of any web host, and base URLs only matter for
+/// canonical addresses, the sitemap and link previews.
+public enum SitePaths {
+    /// `toolbox/urge-log.md` → `toolbox/urge-log/`; `toolbox/_index.md` →
+    /// `toolbox/`; `_index.md` → `` (the site root).
+    public static func urlPath(forContentPath path: String) -> String {
+        var components = path.split(separator: "/").map(String.init)
+        guard let last = components.popLast() else { return "" }
+        if last != "_index.md" {
+            components.append(last.hasSuffix(".md") ? String(last.dropLast(3)) : last)
+        }
+        return components.isEmpty ? "" : components.joined(separator: "/") + "/"
+    }
+
+    /// The output file for a URL path: `toolbox/urge-log/` → `toolbox/urge-log/index.html`.
+    public static func outputFile(forURLPath urlPath: String) -> String {
+        urlPath + "index.html"
+    }
+
+    /// How many folders deep a URL path is; `toolbox/urge-log/` is 2.
+    public static func depth(of urlPath: String) -> Int {
+        urlPath.split(separator: "/").count
+    }
+
+    /// `../` repeated to get from a page to the site root ("" at the root).
+    public static func rootPrefix(from urlPath: String) -> String {
+        String(repeating: "../", count: depth(of: urlPath))
+    }
+
+    /// A link from one page to another, e.g. from `toolbox/urge-log/` to
+    /// `program/` → `../../program/`.
+    public static func relativeURL(from: String, to: String) -> String {
+        let url = rootPrefix(from: from) + to
+        return url.isEmpty ? "./" : url
+    }
+
+    /// Resolves `../toolbox/x.md` written in `program/a.md` to `toolbox/x.md`.
+    /// Returns nil when the path climbs out of the content folder.
+    public static func resolve(_ destination: String, from contentPath: String) -> String? {
+        var components = contentPath.split(separator: "/").dropLast().map(String.init)
+        for part in destination.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard components.popLast() != nil else { return nil }
+            default: components.append(String(part))
+            }
+        }
+        return components.joined(separator: "/")
+    }
+
+    /// A destination that points at another file of this site rather than
+    /// another site, a phone number or an anchor on the same page.
+    public static func isLocalFile(_ destination: String) -> Bool {
+        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("/") else { return false }
+        if let colon = destination.firstIndex(of: ":") {
+            let scheme = destination[..<colon]
+            if !scheme.contains("/"), !scheme.contains("#"), !scheme.contains("?") { return false }
+        }
+        return true
+    }
+
+    /// Splits `a.md#part` into (`a.md`, `part`).
+    public static func splitFragment(_ destination: String) -> (path: String, fragment: String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+    }
+}

@@ -1,0 +1,100 @@
+import Diagnostics
+import Foundation
+
+/// The text of one input file, made safe to work with: UTF-8 checked (with
+/// the position of the first bad byte), a byte-order mark dropped, Windows
+/// line endings turned into plain newlines so line numbers stay right.
+public struct SourceText: Sendable {
+    public var path: String
+    public var text: String
+
+    /// Files above this size are refused: real pages are a few kilobytes, and
+    /// a runaway file must not exhaust memory or stall the build.
+    public static let maximumBytes = 8 * 1024 * 1024
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    public static func read(_ fileURL: URL, displayPath: String) throws(Diagnostic) -> SourceText {
+        let data: Data
+        do {
+            data = try Data(contentsOf: fileURL)
+        } catch {
+            throw .error(displayPath, "cannot read this file (\(error.localizedDescription))")
+        }
+        return try decode(Array(data), path: displayPath)
+    }
+
+    public static func decode(_ bytes: [UInt8], path: String) throws(Diagnostic) -> SourceText {
+        guard bytes.count <= maximumBytes else {
+            throw .error(path, "this file is \(bytes.count / 1_048_576) MB; the largest file smartsite reads is \(maximumBytes / 1_048_576) MB",
+                         fix: "split it into several pages")
+        }
+        var bytes = bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let bad = firstInvalidUTF8(bytes) {
+            throw .error(path, line: bad.line, column: bad.column,
+                         "this file is not valid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true)))",
+                         fix: "save the file as UTF-8 in your editor")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let position = lineAndColumn(bytes, upTo: nul)
+            throw .error(path, line: position.line, column: position.column,
+                         "this file contains a NUL byte; it looks like a binary file, not Markdown")
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return SourceText(path: path, text: text)
+    }
+
+    /// The first byte that does not start a well-formed UTF-8 sequence
+    /// (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF).
+    private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> (line: Int, column: Int, byte: UInt8)? {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let lead = bytes[i]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            var valid = length > 0 && i + length <= end
+            if valid {
+                for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { valid = false }
+            }
+            if valid, length > 1 {
+                let second = bytes[i + 1]
+                if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second >= 0xA0)
+                    || (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second >= 0x90) { valid = false }
+            }
+            guard valid else {
+                let position = lineAndColumn(bytes, upTo: i)
+                return (position.line, position.column, lead)
+            }
+            i += length
+        }
+        return nil
+    }
+
+    /// 1-based line and character column of a byte offset.
+    static func lineAndColumn(_ bytes: ArraySlice<UInt8>, upTo index: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = bytes.startIndex
+        for i in bytes.startIndex..<min(index, bytes.endIndex) where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        let prefix = bytes[lineStart..<min(index, bytes.endIndex)]
+        let column = String(decoding: prefix, as: UTF8.self).count + 1
+        return (line, column)
+    }
+}
+
