@@ -1,0 +1,91 @@
+/// Spelling values as PostScript tokens. Everything that goes into the output
+/// passes through here, so no caller text can break the program's syntax.
+enum Literal {
+    /// A PostScript string `(...)` of already-encoded bytes: parentheses and
+    /// backslashes escaped, anything outside printable ASCII as `\ooo`.
+    /// Long strings are continued with backslash-newline so that no line of
+    /// the file passes DSC's 255 characters.
+    static func string(_ bytes: [UInt8]) -> String {
+        var out = "("
+        var lineLength = 1
+        for b in bytes {
+            let piece: String
+            switch b {
+            case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"):
+                piece = "\\" + String(UnicodeScalar(b))
+            case 0x20...0x7E:
+                piece = String(UnicodeScalar(b))
+            default:
+                let octal = String(b, radix: 8)
+                piece = "\\" + String(repeating: "0", count: 3 - octal.count) + octal
+            }
+            if lineLength + piece.count > 200 {
+                out += "\\\n"
+                lineLength = 0
+            }
+            out += piece
+            lineLength += piece.count
+        }
+        return out + ")"
+    }
+
+    /// A PDF text string for pdfmark values (titles, field names, tooltips):
+    /// plain ASCII stays readable; anything else becomes UTF-16BE with a byte
+    /// order mark, as PDF wants for text outside PDFDocEncoding.
+    static func pdfText(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) {
+            return string(Array(text.utf8))
+        }
+        var hex = "<FEFF"
+        var lineLength = 5
+        for unit in text.utf16 {
+            let h = String(unit, radix: 16, uppercase: true)
+            hex += String(repeating: "0", count: 4 - h.count) + h
+            lineLength += 4
+            if lineLength > 200 {
+                hex += "\n"
+                lineLength = 0
+            }
+        }
+        return hex + ">"
+    }
+
+    /// Bytes as PDF content for an appearance stream given through pdfmark.
+    static func ascii(_ text: String) -> String { string(Array(text.utf8)) }
+
+    /// A number with at most two decimals and no exponent, the same on every
+    /// machine (no locale, no binary noise such as 0.30000000000000004).
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let hundredths = Int((value * 100).rounded())
+        let sign = hundredths < 0 ? "-" : ""
+        let magnitude = abs(hundredths)
+        let whole = magnitude / 100
+        let fraction = magnitude % 100
+        if fraction == 0 { return sign + String(whole) }
+        if fraction % 10 == 0 { return sign + "\(whole).\(fraction / 10)" }
+        return sign + "\(whole)." + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+
+    /// A PostScript/PDF name; anything outside letters, digits, '-', '_', '.'
+    /// is written as #xx (the PDF convention; pdfmark passes names through).
+    static func name(_ text: String) -> String {
+        var out = "/"
+        for b in text.utf8 {
+            let c = UnicodeScalar(b)
+            if (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || c == "-" || c == "_" || c == "." {
+                out.append(Character(c))
+            } else {
+                let h = String(b, radix: 16, uppercase: true)
+                out += "#" + (h.count == 1 ? "0" : "") + h
+            }
+        }
+        return out
+    }
+
+    /// Text for a DSC comment such as %%Title: printable ASCII only, short.
+    static func comment(_ text: String) -> String {
+        let cleaned = String(text.unicodeScalars.map { $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
+        return String(cleaned.prefix(200))
+    }
+}

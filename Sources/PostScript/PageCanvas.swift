@@ -1,0 +1,177 @@
+/// One page being drawn. Coordinates are PostScript points from the bottom
+/// left. Everything a caller passes in (text, names, URLs) is encoded and
+/// escaped here, so no input can produce a broken program.
+public struct PageCanvas {
+    public let size: PageSize
+    /// 1-based.
+    public let number: Int
+
+    var lines: [String] = []
+    var fontsUsed: Set<StandardFont> = []
+    var warnings: [String] = []
+    var outline: [OutlineEntry] = []
+    var checkBoxSizes: Set<Int> = []
+    /// Form fields and the index in `lines` they go before; written out by
+    /// the document, which knows the whole field hierarchy.
+    var widgets: [(position: Int, widget: FormWidget)] = []
+    var fieldNames: [String] { widgets.map(\.widget.name) }
+    private var currentFont: (StandardFont, Double)?
+    private var currentGray: Double = 0
+    private var currentLineWidth: Double = 1
+
+    init(size: PageSize, number: Int) {
+        self.size = size
+        self.number = number
+    }
+
+    // MARK: Graphics state
+
+    public mutating func setGray(_ gray: Double) {
+        guard gray != currentGray else { return }
+        currentGray = gray
+        lines.append("\(n(gray)) setgray")
+    }
+
+    public mutating func setLineWidth(_ width: Double) {
+        guard width != currentLineWidth else { return }
+        currentLineWidth = width
+        lines.append("\(n(width)) setlinewidth")
+    }
+
+    /// A dash pattern for the strokes that follow; empty for solid lines.
+    public mutating func setDash(_ pattern: [Double]) {
+        lines.append("[" + pattern.map(n).joined(separator: " ") + "] 0 setdash")
+    }
+
+    // MARK: Shapes
+
+    public mutating func strokeLine(from a: (x: Double, y: Double), to b: (x: Double, y: Double)) {
+        lines.append("\(n(a.x)) \(n(a.y)) M \(n(b.x)) \(n(b.y)) L stroke")
+    }
+
+    public mutating func strokeRect(_ r: Rect) {
+        lines.append("\(n(r.x)) \(n(r.y)) \(n(r.width)) \(n(r.height)) rectstroke")
+    }
+
+    public mutating func fillRect(_ r: Rect) {
+        lines.append("\(n(r.x)) \(n(r.y)) \(n(r.width)) \(n(r.height)) rectfill")
+    }
+
+    public mutating func strokeCircle(center: (x: Double, y: Double), radius: Double) {
+        lines.append("newpath \(n(center.x)) \(n(center.y)) \(n(radius)) 0 360 arc closepath stroke")
+    }
+
+    public mutating func fillCircle(center: (x: Double, y: Double), radius: Double) {
+        lines.append("newpath \(n(center.x)) \(n(center.y)) \(n(radius)) 0 360 arc closepath fill")
+    }
+
+    /// A closed or open polyline.
+    public mutating func strokePolyline(_ points: [(x: Double, y: Double)], closed: Bool = false) {
+        guard let first = points.first else { return }
+        var text = "newpath \(n(first.x)) \(n(first.y)) M"
+        for p in points.dropFirst() {
+            text += " \(n(p.x)) \(n(p.y)) L"
+            if text.count > 180 {
+                lines.append(text)
+                text = ""
+            }
+        }
+        lines.append(text + (closed ? " closepath stroke" : " stroke"))
+    }
+
+    // MARK: Text
+
+    /// One line of text in one font. Returns the width it took.
+    @discardableResult
+    public mutating func text(_ string: String, font: StandardFont, size: Double, x: Double, y: Double,
+                              align: TextAlignment = .left) -> Double {
+        textLine([TextRun(string, font: font)], size: size, x: x, y: y, align: align)
+    }
+
+    /// One line of runs in mixed fonts, placed one after the other.
+    @discardableResult
+    public mutating func textLine(_ runs: [TextRun], size: Double, x: Double, y: Double,
+                                  align: TextAlignment = .left) -> Double {
+        var encoded: [(StandardFont, [UInt8])] = []
+        var width = 0.0
+        for run in runs where !run.text.isEmpty {
+            let (bytes, missing) = WinAnsi.encode(run.text)
+            if !missing.isEmpty { warnUnmappable(missing) }
+            encoded.append((run.font, bytes))
+            width += run.font.metrics.width(ofEncoded: bytes) * size / 1000
+        }
+        guard !encoded.isEmpty else { return 0 }
+        let startX: Double
+        switch align {
+        case .left: startX = x
+        case .center: startX = x - width / 2
+        case .right: startX = x - width
+        }
+        lines.append("\(n(startX)) \(n(y)) M")
+        for (font, bytes) in encoded {
+            useFont(font, size: size)
+            lines.append(Literal.string(bytes) + " S")
+        }
+        return width
+    }
+
+    private mutating func useFont(_ font: StandardFont, size: Double) {
+        fontsUsed.insert(font)
+        if let current = currentFont, current.0 == font, current.1 == size { return }
+        currentFont = (font, size)
+        lines.append("/\(font.encodedName) \(n(size)) SF")
+    }
+
+    private mutating func warnUnmappable(_ characters: [Character]) {
+        for c in characters {
+            let codes = c.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ")
+            let message = "page \(number): the fonts have no glyph for '\(c)' (\(codes)); printed as '?'"
+            if !warnings.contains(message) { warnings.append(message) }
+        }
+    }
+
+    // MARK: PDF features (pdfmark; ignored by printers)
+
+    /// A clickable area that opens a URL in a PDF viewer.
+    public mutating func link(_ rect: Rect, url: String) {
+        lines.append("[ /Rect \(box(rect)) /Border [0 0 0] /Action << /Subtype /URI /URI \(Literal.ascii(url)) >> /Subtype /Link /ANN pdfmark")
+    }
+
+    /// A bookmark pointing at height `y` of this page. `level` 1 is top.
+    public mutating func bookmark(_ title: String, level: Int = 1, y: Double) {
+        outline.append(OutlineEntry(title: title, level: max(1, level), page: number, y: y))
+    }
+
+    /// A fillable text field over `rect`; `multiline` for writing areas.
+    /// Dots in `name` make a hierarchy (`urge_log.row3.trigger`), as PDF
+    /// form field names do.
+    public mutating func textField(name: String, rect: Rect, multiline: Bool, fontSize: Double = 11, tooltip: String? = nil) {
+        addWidget(FormWidget(name: name, kind: .text(multiline: multiline, fontSize: fontSize), rect: rect, tooltip: tooltip))
+    }
+
+    /// A check box with its own on (a check mark) and off (empty) appearances;
+    /// the square itself should be drawn on the page so it prints. `rect` is
+    /// made square (its width).
+    public mutating func checkBox(name: String, rect: Rect, tooltip: String? = nil) {
+        let square = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.width)
+        checkBoxSizes.insert(FormWidget.sizeKey(rect.width))
+        addWidget(FormWidget(name: name, kind: .checkBox, rect: square, tooltip: tooltip))
+    }
+
+    private mutating func addWidget(_ widget: FormWidget) {
+        widgets.append((lines.count, widget))
+    }
+
+    private func box(_ r: Rect) -> String {
+        "[\(n(r.x)) \(n(r.y)) \(n(r.maxX)) \(n(r.maxY))]"
+    }
+
+    private func n(_ v: Double) -> String { Literal.number(v) }
+}
+
+struct OutlineEntry {
+    var title: String
+    var level: Int
+    var page: Int
+    var y: Double
+}

@@ -1,0 +1,216 @@
+/// A multi-page PostScript program conforming to the Document Structuring
+/// Conventions 3.0: header comments, a prolog of procedures, a setup that
+/// selects the paper and re-encodes the fonts, independent pages, a trailer.
+/// PDF-only features (document info, bookmarks, links, form fields) are
+/// pdfmark operators, guarded so that a printer without pdfmark ignores them.
+public struct PostScriptDocument {
+    public var info: DocumentInfo
+    public var pageSize: PageSize
+    private var pages: [PageCanvas] = []
+
+    public init(info: DocumentInfo, pageSize: PageSize) {
+        self.info = info
+        self.pageSize = pageSize
+    }
+
+    public var pageCount: Int { pages.count }
+
+    /// Characters that could not be shown, duplicate field names... Each is
+    /// worth telling the author about; none makes the program invalid.
+    public var warnings: [String] {
+        var all: [String] = []
+        for page in pages { all.append(contentsOf: page.warnings) }
+        var seen: Set<String> = []
+        for name in pages.flatMap(\.fieldNames) where !seen.insert(name).inserted {
+            all.append("the form field name '\(name)' is used twice; a PDF viewer will fill both as one")
+        }
+        all.append(contentsOf: FieldTree(names: pages.flatMap(\.fieldNames)).warnings)
+        return all
+    }
+
+    /// Adds a page and lets `draw` paint it. `size` overrides the document's
+    /// page size for this page (a page set of its own).
+    public mutating func addPage(size: PageSize? = nil, _ draw: (inout PageCanvas) -> Void) {
+        var canvas = PageCanvas(size: size ?? pageSize, number: pages.count + 1)
+        draw(&canvas)
+        pages.append(canvas)
+    }
+
+    public func render() -> String {
+        var out: [String] = []
+        let fonts = StandardFont.allCases.filter { f in pages.contains { $0.fontsUsed.contains(f) } }
+        let hasFields = pages.contains { !$0.fieldNames.isEmpty }
+        let maxWidth = pages.map(\.size.width).max() ?? pageSize.width
+        let maxHeight = pages.map(\.size.height).max() ?? pageSize.height
+        var media: [PageSize] = []
+        for size in [pageSize] + pages.map(\.size) where !media.contains(size) { media.append(size) }
+
+        // Header comments
+        out.append("%!PS-Adobe-3.0")
+        out.append("%%Title: " + Literal.comment(info.title))
+        out.append("%%Creator: " + Literal.comment(info.creator))
+        out.append("%%BoundingBox: 0 0 \(Int(maxWidth.rounded(.up))) \(Int(maxHeight.rounded(.up)))")
+        out.append("%%LanguageLevel: 2")
+        out.append("%%Pages: \(pages.count)")
+        out.append("%%PageOrder: Ascend")
+        out.append("%%Orientation: Portrait")
+        for (i, m) in media.enumerated() {
+            out.append((i == 0 ? "%%DocumentMedia: " : "%%+ ") + "\(m.name) \(Literal.number(m.width)) \(Literal.number(m.height)) 0 () ()")
+        }
+        for (i, f) in fonts.enumerated() {
+            out.append((i == 0 ? "%%DocumentNeededResources: " : "%%+ ") + "font \(f.rawValue)")
+        }
+        out.append("%%EndComments")
+
+        // Prolog: procedures only, no output
+        out.append("%%BeginProlog")
+        out.append("%%BeginResource: procset smartsite-prolog 1.0 0")
+        out.append("% Printers without pdfmark discard PDF-only instructions.")
+        out.append("/pdfmark where {pop} {userdict /pdfmark /cleartomark load put} ifelse")
+        out.append("/M {moveto} bind def")
+        out.append("/L {lineto} bind def")
+        out.append("/S {show} bind def")
+        out.append("% /name size SF: select a re-encoded font")
+        out.append("/SF {exch findfont exch scalefont setfont} bind def")
+        out.append("% /newname /basename SSReencode: a copy of the font with SSWinAnsi as its encoding")
+        out.append("/SSReencode {")
+        out.append("  findfont dup length dict begin")
+        out.append("  {1 index /FID ne {def} {pop pop} ifelse} forall")
+        out.append("  /Encoding SSWinAnsi def")
+        out.append("  currentdict end definefont pop")
+        out.append("} bind def")
+        out.append("/SSWinAnsi [")
+        var row = ""
+        for name in WinAnsi.glyphNames {
+            let token = "/" + name
+            if row.count + token.count + 1 > 100 {
+                out.append(row)
+                row = ""
+            }
+            row += (row.isEmpty ? "" : " ") + token
+        }
+        if !row.isEmpty { out.append(row) }
+        out.append("] def")
+        out.append("%%EndResource")
+        out.append("%%EndProlog")
+
+        // Setup: paper, fonts, document info, form objects
+        out.append("%%BeginSetup")
+        out.append(contentsOf: pageDeviceSetup(pageSize))
+        for f in fonts {
+            out.append("%%IncludeResource: font \(f.rawValue)")
+            out.append("/\(f.encodedName) /\(f.rawValue) SSReencode")
+        }
+        out.append(contentsOf: docInfoMark())
+        let fieldTree = FieldTree(names: pages.flatMap(\.fieldNames))
+        if hasFields {
+            out.append(contentsOf: formObjects())
+            out.append(contentsOf: fieldTree.setupMarks())
+        }
+        out.append("%%EndSetup")
+
+        // Pages
+        var currentSize = pageSize
+        for page in pages {
+            out.append("%%Page: \(page.number) \(page.number)")
+            out.append("%%BeginPageSetup")
+            if page.size != currentSize {
+                out.append(contentsOf: pageDeviceSetup(page.size))
+                currentSize = page.size
+            }
+            out.append("/SSPageSave save def")
+            out.append("%%EndPageSetup")
+            var widgetIndex = 0
+            for (position, line) in page.lines.enumerated() {
+                while widgetIndex < page.widgets.count && page.widgets[widgetIndex].position == position {
+                    out.append(contentsOf: fieldTree.marks(for: page.widgets[widgetIndex].widget,
+                                                           objectName: "SSField\(page.number)_\(widgetIndex + 1)"))
+                    widgetIndex += 1
+                }
+                out.append(line)
+            }
+            for (i, w) in page.widgets.enumerated() where i >= widgetIndex {
+                out.append(contentsOf: fieldTree.marks(for: w.widget, objectName: "SSField\(page.number)_\(i + 1)"))
+            }
+            out.append("SSPageSave restore")
+            out.append("showpage")
+            out.append("%%PageTrailer")
+        }
+
+        // Trailer: bookmarks, and the form put into the Catalog
+        out.append("%%Trailer")
+        out.append(contentsOf: outlineMarks())
+        if hasFields {
+            out.append("[ /_objdef {SSAcroForm} /type /dict /OBJ pdfmark")
+            out.append("[ {SSAcroForm} << /Fields {SSFields} /NeedAppearances true /DA (/Helv 0 Tf 0 g)")
+            out.append("  /DR << /Font << /Helv {SSHelv} /ZaDb {SSZaDb} >> >> >> /PUT pdfmark")
+            out.append("% Without /AcroForm in the Catalog, viewers show no form.")
+            out.append("[ {Catalog} << /AcroForm {SSAcroForm} >> /PUT pdfmark")
+        }
+        out.append("%%EOF")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func pageDeviceSetup(_ size: PageSize) -> [String] {
+        ["%%BeginFeature: *PageSize \(size.name)",
+         "<< /PageSize [\(Literal.number(size.width)) \(Literal.number(size.height))] >> setpagedevice",
+         "%%EndFeature"]
+    }
+
+    private func docInfoMark() -> [String] {
+        var lines = ["[ /Title \(Literal.pdfText(info.title))"]
+        if !info.author.isEmpty { lines.append("  /Author \(Literal.pdfText(info.author))") }
+        if !info.subject.isEmpty { lines.append("  /Subject \(Literal.pdfText(info.subject))") }
+        if !info.keywords.isEmpty { lines.append("  /Keywords \(Literal.pdfText(info.keywords.joined(separator: ", ")))") }
+        lines.append("  /Creator \(Literal.pdfText(info.creator))")
+        lines.append("  /CreationDate \(Literal.ascii(info.date)) /ModDate \(Literal.ascii(info.date))")
+        for (key, value) in info.custom {
+            lines.append("  \(Literal.name(key)) \(Literal.pdfText(value))")
+        }
+        lines[lines.count - 1] += " /DOCINFO pdfmark"
+        return lines
+    }
+
+    private func formObjects() -> [String] {
+        var lines = [
+            "[ /_objdef {SSFields} /type /array /OBJ pdfmark",
+            "[ /_objdef {SSHelv} /type /dict /OBJ pdfmark",
+            "[ {SSHelv} << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >> /PUT pdfmark",
+            "[ /_objdef {SSZaDb} /type /dict /OBJ pdfmark",
+            "[ {SSZaDb} << /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >> /PUT pdfmark",
+        ]
+        // Check-box appearances, one pair per size: on draws a check mark, off
+        // draws nothing (the square is part of the page, so it also prints).
+        for key in Set(pages.flatMap(\.checkBoxSizes)).sorted() {
+            let s = Double(key) / 100
+            let bbox = "[0 0 \(Literal.number(s)) \(Literal.number(s))]"
+            let f = { (v: Double) in Literal.number(v * s) }
+            let check = "q 0 g \(f(0.12)) w 1 J 1 j \(f(0.2)) \(f(0.52)) m \(f(0.42)) \(f(0.25)) l \(f(0.82)) \(f(0.8)) l S Q"
+            lines.append("[ /_objdef {SSCheckOn\(key)} /type /stream /OBJ pdfmark")
+            lines.append("[ {SSCheckOn\(key)} \(Literal.ascii(check)) /PUT pdfmark")
+            lines.append("[ {SSCheckOn\(key)} << /Type /XObject /Subtype /Form /BBox \(bbox) >> /PUT pdfmark")
+            lines.append("[ /_objdef {SSCheckOff\(key)} /type /stream /OBJ pdfmark")
+            lines.append("[ {SSCheckOff\(key)} () /PUT pdfmark")
+            lines.append("[ {SSCheckOff\(key)} << /Type /XObject /Subtype /Form /BBox \(bbox) >> /PUT pdfmark")
+        }
+        return lines
+    }
+
+    /// /OUT marks; /Count tells how many of the following entries are this
+    /// entry's direct children.
+    private func outlineMarks() -> [String] {
+        let entries = pages.flatMap(\.outline)
+        var lines: [String] = []
+        for (i, e) in entries.enumerated() {
+            var children = 0
+            for later in entries[(i + 1)...] {
+                if later.level <= e.level { break }
+                if later.level == e.level + 1 { children += 1 }
+            }
+            var mark = "[ /Title \(Literal.pdfText(e.title)) /Page \(e.page) /View [/XYZ null \(Literal.number(e.y)) null]"
+            if children > 0 { mark += " /Count \(children)" }
+            lines.append(mark + " /OUT pdfmark")
+        }
+        return lines
+    }
+}
