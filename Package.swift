@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Content", dependencies: ["Markdown", "Diagnostics", "Yams"]),
         // Page contexts rendered into Mustache templates; search index, sitemap.
         .target(name: "Rendering", dependencies: [
-            "Content",
+            "Content", "Markdown", "Diagnostics",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // A page-description writer; knows nothing of worksheets.
@@ -37,7 +37,7 @@ let package = Package(
         // Worksheet Markdown -> form model -> layout -> PostScript -> PDF (gs).
         .target(name: "Worksheets", dependencies: ["PostScript", "Markdown", "Content", "Diagnostics"]),
         // The build as named steps: load, render, write into a temporary folder, swap in.
-        .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Worksheets"]),
+        .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Diagnostics"]),
         .executableTarget(name: "smartsite", dependencies: [
             "SiteBuild",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,0 +1,60 @@
+import Content
+
+/// `search.json`: what the search page looks through in the browser, with no
+/// server and no third-party service. Titles weigh most; the text is clipped
+/// so the file stays small enough to load on a phone.
+enum SearchIndex {
+    static let textLimit = 3000
+
+    static func json(site: Site, worksheets: [WorksheetListing]) -> String {
+        var entries: [String] = site.pages.map { page in
+            JSONText.object([
+                ("title", JSONText.string(page.title)),
+                ("url", JSONText.string(page.urlPath)),
+                ("section", JSONText.string(section(of: page, in: site))),
+                ("summary", JSONText.string(page.description)),
+                ("text", JSONText.string(clip(page.content.plainText))),
+            ])
+        }
+        entries += worksheets.map { worksheet in
+            JSONText.object([
+                ("title", JSONText.string(worksheet.title + " (worksheet)")),
+                ("url", JSONText.string(worksheet.urlPath)),
+                ("section", JSONText.string("Worksheets")),
+                ("summary", JSONText.string(worksheet.description)),
+                ("text", JSONText.string(worksheet.description)),
+            ])
+        }
+        return JSONText.array(entries) + "\n"
+    }
+
+    private static func section(of page: Page, in site: Site) -> String {
+        guard !page.sectionPath.isEmpty, let section = site.page(at: page.sectionPath + "/_index.md") else { return "" }
+        return section.shortTitle
+    }
+
+    private static func clip(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return flat.count > textLimit ? String(flat.prefix(textLimit)) : flat
+    }
+}
+
+/// `sitemap.xml` for search engines: every published page, absolute URLs.
+enum Sitemap {
+    static func xml(site: Site, worksheets: [WorksheetListing]) -> String {
+        var urls = site.pages.map(\.urlPath) + worksheets.map(\.urlPath)
+        urls.append("worksheets/")
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for url in urls.sorted() {
+            xml += "  <url><loc>\((site.config.baseURL + url).xmlEscaped)</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+}
+
+extension String {
+    var xmlEscaped: String {
+        replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

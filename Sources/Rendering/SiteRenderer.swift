@@ -1,0 +1,118 @@
+import Content
+import Diagnostics
+import Markdown
+
+/// Renders pages and the site-wide files (search index, sitemap, robots.txt,
+/// 404 page) from a loaded Site. Pure: returns text, writes nothing, so the
+/// build decides where files go and tests need no disk.
+public struct SiteRenderer: @unchecked Sendable {
+    // @unchecked: the shared context holds [String: Any] built once before
+    // rendering starts and only read afterwards, from any thread.
+    public let site: Site
+    public let templates: TemplateLibrary
+    public let worksheets: [WorksheetListing]
+    private let context: PageContext
+
+    public init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing]) {
+        self.site = site
+        self.templates = templates
+        self.worksheets = worksheets
+        self.context = PageContext(site: site, shared: PageContext.shared(for: site),
+                                   worksheets: Dictionary(worksheets.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// A file of the built site, relative to the output root.
+    public struct Output: Sendable {
+        public var path: String
+        public var text: String
+    }
+
+    /// The template a page uses: its `layout`, or its kind's own, or `page`.
+    public func templateName(for page: Page) -> String {
+        if let layout = page.settings.layout { return layout }
+        return templates.names.contains(page.kind.defaultTemplate) ? page.kind.defaultTemplate : "page"
+    }
+
+    /// Problems that would only show while rendering, checked before any
+    /// page is written: a `layout` that names no template.
+    public func checkLayouts() -> [Diagnostic] {
+        site.pages.compactMap { page in
+            let name = templateName(for: page)
+            guard !templates.names.contains(name) else { return nil }
+            return .error(page.sourcePath, line: page.settingsLine, column: 1,
+                          "there is no template '\(name)' (no templates/\(name).mustache)",
+                          fix: closestName(to: name, in: templates.names.sorted()).map { "did you mean '\($0)'?" })
+        }
+    }
+
+    public func render(_ page: Page) -> Output {
+        let html = templates.render(context.context(for: page), template: templateName(for: page)) ?? ""
+        return Output(path: SitePaths.outputFile(forURLPath: page.urlPath), text: html)
+    }
+
+    /// Worksheet pages, the worksheets index, search page, 404, search
+    /// index, sitemap and robots.txt.
+    public func siteFiles() -> [Output] {
+        var files: [Output] = worksheets.map(renderWorksheet)
+        files.append(renderWorksheetIndex())
+        if let search = renderSpecial(template: "search", urlPath: "search/", title: "Search",
+                                      description: "Search every page of \(site.config.title).") {
+            files.append(search)
+        }
+        let basePath = Self.path(of: site.config.baseURL)
+        if let notFound = renderSpecial(template: "404", urlPath: "", title: "Page not found",
+                                        description: "This page does not exist.", rootOverride: basePath) {
+            files.append(Output(path: "404.html", text: notFound.text))
+        }
+        files.append(Output(path: "search.json", text: SearchIndex.json(site: site, worksheets: worksheets)))
+        files.append(Output(path: "sitemap.xml", text: Sitemap.xml(site: site, worksheets: worksheets)))
+        files.append(Output(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"))
+        return files
+    }
+
+    private func renderWorksheet(_ worksheet: WorksheetListing) -> Output {
+        var values = context.frame(urlPath: worksheet.urlPath, title: worksheet.title, description: worksheet.description)
+        var links = context.worksheetLinks(worksheet, from: worksheet.urlPath)
+        links["preview"] = worksheet.htmlPreview
+        values["worksheet"] = links
+        values["is_worksheet"] = true
+        var crumbs: [[String: Any]] = [["title": "Home", "url": SitePaths.relativeURL(from: worksheet.urlPath, to: "")],
+                                       ["title": "Worksheets", "url": "../"]]
+        if let tool = worksheet.toolPage.flatMap(site.page(at:)) {
+            crumbs.insert(["title": "Toolbox", "url": SitePaths.relativeURL(from: worksheet.urlPath, to: "toolbox/")], at: 1)
+            values["tool"] = ["title": tool.title, "url": SitePaths.relativeURL(from: worksheet.urlPath, to: tool.urlPath)]
+        }
+        values["breadcrumbs"] = crumbs
+        values["has_breadcrumbs"] = true
+        let html = templates.render(values, template: "worksheet") ?? ""
+        return Output(path: SitePaths.outputFile(forURLPath: worksheet.urlPath), text: html)
+    }
+
+    private func renderWorksheetIndex() -> Output {
+        let urlPath = "worksheets/"
+        var values = context.frame(urlPath: urlPath, title: "Printable worksheets",
+                                   description: "Every worksheet of the toolbox as a PDF for US Letter or A4 paper, to print or fill in on screen.")
+        values["worksheets"] = worksheets.map { context.worksheetLinks($0, from: urlPath) }
+        values["breadcrumbs"] = [["title": "Home", "url": "../"]]
+        values["has_breadcrumbs"] = true
+        let html = templates.render(values, template: "worksheets") ?? ""
+        return Output(path: SitePaths.outputFile(forURLPath: urlPath), text: html)
+    }
+
+    private func renderSpecial(template: String, urlPath: String, title: String, description: String,
+                               rootOverride: String? = nil) -> Output? {
+        guard templates.names.contains(template) else { return nil }
+        var values = context.frame(urlPath: urlPath, title: title, description: description, rootOverride: rootOverride)
+        values["is_\(template == "404" ? "not_found" : template)"] = true
+        let html = templates.render(values, template: template) ?? ""
+        return Output(path: SitePaths.outputFile(forURLPath: urlPath), text: html)
+    }
+
+    /// `https://example.org/recovery/` → `/recovery/`: where the site sits on
+    /// its host, for the 404 page, which is served at any depth.
+    static func path(of baseURL: String) -> String {
+        guard let scheme = baseURL.range(of: "://") else { return baseURL.hasPrefix("/") ? baseURL : "/" }
+        let afterHost = baseURL[scheme.upperBound...].drop { $0 != "/" }
+        return afterHost.isEmpty ? "/" : String(afterHost)
+    }
+}

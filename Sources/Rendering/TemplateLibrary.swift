@@ -1,0 +1,114 @@
+import Diagnostics
+import Foundation
+import Markdown
+import Mustache
+
+/// The Mustache templates of `templates/`, read at run time so a new look
+/// needs no recompiling. Loaded once per build and shared by every page.
+public struct TemplateLibrary: Sendable {
+    public let mustache: MustacheLibrary
+    public let names: Set<String>
+
+    /// Reads every `.mustache` file below the folder (not `assets/`); a file
+    /// `partials/footer.mustache` is named `partials/footer`. Syntax errors
+    /// and partials that do not exist are reported with file and line.
+    public init(folder: URL, displayRoot: String) throws(DiagnosticsError) {
+        var files: [String] = []
+        Self.collect(folder, relative: "", into: &files)
+        guard !files.isEmpty else {
+            throw DiagnosticsError([.error(displayRoot, "there are no templates (.mustache files) in this folder",
+                                           fix: "run smartsite in the folder that holds templates/, or pass --templates DIR")])
+        }
+        var library = MustacheLibrary()
+        var sources: [String: (path: String, text: String)] = [:]
+        var diagnostics: [Diagnostic] = []
+        // A template with a syntax error is reported once, not again by every template that uses it.
+        var broken: Set<String> = []
+        for file in files.sorted() {
+            let path = displayRoot + "/" + file
+            let name = String(file.dropLast(".mustache".count))
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else {
+                diagnostics.append(.error(path, "cannot read this template"))
+                continue
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                sources[name] = (path, text)
+            } catch let error as MustacheTemplate.ParserError {
+                broken.insert(name)
+                diagnostics.append(.error(path, line: error.context.lineNumber, column: error.context.columnNumber,
+                                          "template syntax: \(Self.explain(error.error))",
+                                          fix: "check that every {{#section}} and {{<parent}} is closed by a matching {{/name}}"))
+            } catch {
+                broken.insert(name)
+                diagnostics.append(.error(path, "template syntax: \(error)"))
+            }
+        }
+        let names = Set(sources.keys)
+        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
+            diagnostics += Self.missingPartials(in: source.text, path: source.path, known: names.union(broken))
+        }
+        if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }
+        self.mustache = library
+        self.names = names
+    }
+
+    /// Renders a template; nil when there is no template of that name.
+    public func render(_ context: [String: Any], template name: String) -> String? {
+        mustache.render(context, withTemplate: name)
+    }
+
+    private static func collect(_ folder: URL, relative: String, into files: inout [String]) {
+        let here = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: here.path)) ?? []
+        for name in names where !name.hasPrefix(".") {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if path == "assets" { continue }
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: here.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                collect(folder, relative: path, into: &files)
+            } else if name.hasSuffix(".mustache") {
+                files.append(path)
+            }
+        }
+    }
+
+    /// swift-mustache renders a missing partial as nothing; for a site that
+    /// is a page without its footer or help lines, so it is an error here.
+    static func missingPartials(in text: String, path: String, known: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty, !name.hasPrefix("*"), !known.contains(name) {
+                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        let suggestion = closestName(to: name, in: known.sorted())
+                        diagnostics.append(.error(path, line: index + 1, column: column,
+                                                  "there is no template named '\(name)'",
+                                                  fix: suggestion.map { "did you mean '\($0)'?" } ?? "create templates/\(name).mustache"))
+                    }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return diagnostics
+    }
+
+    private static func explain(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a closing tag does not match the section it closes"
+        case .unfinishedName?: return "a tag is not finished (missing }})"
+        case .expectedSectionEnd?: return "a section is never closed"
+        case .invalidSetDelimiter?: return "the set-delimiter tag is malformed"
+        default: return "\(error)"
+        }
+    }
+}
+

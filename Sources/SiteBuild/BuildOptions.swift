@@ -1,0 +1,37 @@
+/// What `smartsite build` was asked to do.
+public struct BuildOptions: Sendable {
+    public var contentFolder: String
+    public var templatesFolder: String
+    public var outputFolder: String
+    /// Overrides `base_url` of site.yaml (e.g. for a staging host).
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    /// Worksheets need Ghostscript; `--no-worksheets` builds the pages alone.
+    public var buildWorksheets: Bool
+
+    public init(contentFolder: String = "content", templatesFolder: String = "templates", outputFolder: String = "output",
+                baseURL: String? = nil, includeDrafts: Bool = false, buildWorksheets: Bool = true) {
+        self.contentFolder = contentFolder
+        self.templatesFolder = templatesFolder
+        self.outputFolder = outputFolder
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.buildWorksheets = buildWorksheets
+    }
+}
+
+/// What a finished build did, for the closing summary and `make bench`.
+public struct BuildReport: Sendable {
+    public var pagesWritten = 0
+    public var worksheetsBuilt = 0
+    /// Worksheet PDFs made by Ghostscript this time, and reused from the last build.
+    public var pdfsDistilled = 0
+    public var pdfsReused = 0
+    public var filesCopied = 0
+    public var warnings: [Diagnostic] = []
+    /// Seconds per named step, in the order they ran.
+    public var steps: [(name: String, seconds: Double)] = []
+    public var totalSeconds: Double { steps.reduce(0) { $0 + $1.seconds } }
+}
+
+import Diagnostics

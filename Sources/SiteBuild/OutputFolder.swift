@@ -1,0 +1,79 @@
+import Diagnostics
+import Foundation
+
+/// Writes a build into a fresh folder beside the output folder and swaps it
+/// in only when everything succeeded, so a failed build leaves the previous
+/// site exactly as it was, and a visitor never sees half a site.
+struct OutputFolder {
+    let final: URL
+    let staging: URL
+    private let previous: URL
+
+    init(path: String) {
+        let final = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = final.deletingLastPathComponent()
+        let name = final.lastPathComponent
+        let pid = ProcessInfo.processInfo.processIdentifier
+        self.final = final
+        self.staging = parent.appendingPathComponent(".\(name)-building-\(pid)")
+        self.previous = parent.appendingPathComponent(".\(name)-previous-\(pid)")
+    }
+
+    func prepare() throws(Diagnostic) {
+        let files = FileManager.default
+        try? files.removeItem(at: staging)
+        do {
+            try files.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw .error(staging.path, "cannot create the build folder: \(error.localizedDescription)",
+                         fix: "check that you may write to \(staging.deletingLastPathComponent().path)")
+        }
+    }
+
+    /// The previous output, when there is one, for reusing unchanged PDFs.
+    var existing: URL? {
+        FileManager.default.fileExists(atPath: final.path) ? final : nil
+    }
+
+    /// Writes a file below the staging folder, creating folders on the way.
+    /// Paths come from content file names, so they are checked to stay inside.
+    func write(_ text: String, to relativePath: String) throws(Diagnostic) {
+        try write(Data(text.utf8), to: relativePath)
+    }
+
+    func write(_ data: Data, to relativePath: String) throws(Diagnostic) {
+        guard !relativePath.split(separator: "/").contains(where: { $0 == ".." }), !relativePath.hasPrefix("/") else {
+            throw .error(relativePath, "refusing to write outside the output folder")
+        }
+        let url = staging.appendingPathComponent(relativePath)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        } catch {
+            throw .error(url.path, "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// Replaces the output with the finished build: two renames, so the
+    /// window without a site is as short as the file system allows.
+    func commit() throws(Diagnostic) {
+        let files = FileManager.default
+        do {
+            if files.fileExists(atPath: final.path) {
+                try files.moveItem(at: final, to: previous)
+            }
+            try files.moveItem(at: staging, to: final)
+            try? files.removeItem(at: previous)
+        } catch {
+            // Put the old site back if it was moved away.
+            if !files.fileExists(atPath: final.path), files.fileExists(atPath: previous.path) {
+                try? files.moveItem(at: previous, to: final)
+            }
+            throw .error(final.path, "cannot replace the output folder: \(error.localizedDescription)")
+        }
+    }
+
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

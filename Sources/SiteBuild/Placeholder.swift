@@ -1,1 +1,0 @@
-// Placeholder until this part's first file lands.

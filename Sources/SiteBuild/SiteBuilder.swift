@@ -1,0 +1,117 @@
+import Content
+import Diagnostics
+import Foundation
+import Rendering
+
+/// The build as a list of named steps: load → render → write → swap in.
+/// Any error stops it before the swap, so `output/` is only ever replaced by
+/// a complete site. Every step's time is kept for the summary and benchmarks.
+public enum SiteBuilder {
+    /// Templates the site cannot do without, beyond the per-kind ones.
+    static let requiredTemplates = ["page", "section", "worksheet", "worksheets", "search", "404"]
+
+    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(DiagnosticsError) -> BuildReport {
+        var report = BuildReport()
+        var clock = StepClock()
+
+        progress("Reading content")
+        let (site, contentWarnings) = try Site.load(
+            contentRoot: URL(fileURLWithPath: options.contentFolder), displayRoot: options.contentFolder,
+            options: .init(includeDrafts: options.includeDrafts, baseURL: options.baseURL))
+        report.warnings += contentWarnings
+        clock.lap("load content", into: &report)
+
+        let templates = try TemplateLibrary(folder: URL(fileURLWithPath: options.templatesFolder),
+                                            displayRoot: options.templatesFolder)
+        let missing = requiredTemplates.filter { !templates.names.contains($0) }.map { name in
+            Diagnostic.error(options.templatesFolder + "/\(name).mustache", "this template is missing; every site needs it",
+                             fix: "copy it from the templates/ folder that ships with smartsite")
+        }
+        clock.lap("load templates", into: &report)
+
+        let output = OutputFolder(path: options.outputFolder)
+        do throws(Diagnostic) { try output.prepare() } catch { throw DiagnosticsError([error]) }
+
+        // From here on, any failure throws away the staging folder.
+        do throws(DiagnosticsError) {
+            progress("Making worksheets")
+            let worksheets = WorksheetStep.run(options: options, site: site, output: output)
+            report.warnings += worksheets.diagnostics.filter { !$0.isError }
+            report.worksheetsBuilt = worksheets.listings.count
+            report.pdfsDistilled = worksheets.distilled
+            report.pdfsReused = worksheets.reused
+            clock.lap("worksheets", into: &report)
+
+            let renderer = SiteRenderer(site: site, templates: templates, worksheets: worksheets.listings)
+            let problems = missing + renderer.checkLayouts() + worksheets.diagnostics.filter(\.isError)
+            if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems) }
+
+            progress("Writing \(site.pages.count) pages")
+            let failures = site.pages.parallelMap { page -> Diagnostic? in
+                let file = renderer.render(page)
+                do throws(Diagnostic) { try output.write(file.text, to: file.path) } catch { return error }
+                return nil
+            }.compactMap { $0 }
+            if !failures.isEmpty { throw DiagnosticsError(failures) }
+            report.pagesWritten = site.pages.count
+            clock.lap("render pages", into: &report)
+
+            for file in renderer.siteFiles() {
+                do throws(Diagnostic) { try output.write(file.text, to: file.path) } catch { throw DiagnosticsError([error]) }
+                if file.path.hasSuffix(".html") { report.pagesWritten += 1 }
+            }
+            clock.lap("site files", into: &report)
+
+            report.filesCopied = try copyStaticFiles(site: site, options: options, output: output)
+            clock.lap("copy files", into: &report)
+
+            do throws(Diagnostic) { try output.commit() } catch { throw DiagnosticsError([error]) }
+            clock.lap("swap in", into: &report)
+        } catch {
+            output.discard()
+            throw error
+        }
+        return report
+    }
+
+    /// `templates/assets/` → `output/assets/`, and files other than Markdown
+    /// that editors keep in content/ (images) to the same place below output/.
+    static func copyStaticFiles(site: Site, options: BuildOptions, output: OutputFolder) throws(DiagnosticsError) -> Int {
+        var copied = 0
+        let files = FileManager.default
+        var sources: [(from: URL, to: String)] = []
+        let assets = URL(fileURLWithPath: options.templatesFolder).appendingPathComponent("assets")
+        if let enumerator = files.enumerator(at: assets, includingPropertiesForKeys: [.isRegularFileKey],
+                                             options: [.skipsHiddenFiles]) {
+            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                let relative = String(url.standardizedFileURL.path.dropFirst(assets.standardizedFileURL.path.count + 1))
+                sources.append((url, "assets/" + relative))
+            }
+        }
+        for file in site.folder.otherFiles where !file.hasPrefix("worksheets/") {
+            sources.append((site.folder.url(file), file))
+        }
+        var problems: [Diagnostic] = []
+        for source in sources.sorted(by: { $0.to < $1.to }) {
+            guard let data = files.contents(atPath: source.from.path) else {
+                problems.append(.error(source.from.path, "cannot read this file"))
+                continue
+            }
+            do throws(Diagnostic) { try output.write(data, to: source.to) } catch { problems.append(error) }
+            copied += 1
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        return copied
+    }
+}
+
+/// Times the steps of a build.
+struct StepClock {
+    private var last = DispatchTime.now()
+
+    mutating func lap(_ name: String, into report: inout BuildReport) {
+        let now = DispatchTime.now()
+        report.steps.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import SiteBuild
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the whole site into the output folder.",
+        discussion: "The previous output is replaced only when the build succeeds; on any error it is left exactly as it was."
+    )
+
+    @OptionGroup var folders: FolderOptions
+
+    @Option(help: ArgumentHelp("Publish address, overriding base_url in site.yaml.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Flag(help: "Build the pages only, without the worksheet PDFs (they need Ghostscript).")
+    var noWorksheets = false
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") || baseURL.hasPrefix("/")) {
+            throw ValidationError("--base-url must start with https://, http:// or /, e.g. --base-url https://example.org/")
+        }
+    }
+
+    func run() throws {
+        let options = BuildOptions(contentFolder: folders.content, templatesFolder: folders.templates,
+                                   outputFolder: folders.output, baseURL: baseURL, includeDrafts: drafts,
+                                   buildWorksheets: !noWorksheets)
+        let console = Console()
+        let outcome: Result<BuildReport, DiagnosticsError>
+        do {
+            outcome = .success(try SiteBuilder.build(options) { console.progress($0) })
+        } catch {
+            outcome = .failure(error)
+        }
+        console.clearProgress()
+        switch outcome {
+        case .success(let report):
+            console.printDiagnostics(report.warnings)
+            var summary = "Built \(report.pagesWritten) pages"
+            if report.worksheetsBuilt > 0 {
+                summary += " and \(report.worksheetsBuilt) worksheets (\(report.pdfsDistilled) PDFs made, \(report.pdfsReused) unchanged)"
+            }
+            summary += " into \(folders.output)/ in \(Console.seconds(report.totalSeconds))"
+            if !report.warnings.isEmpty { summary += ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")" }
+            print(summary + ".")
+        case .failure(let error):
+            console.printDiagnostics(error.diagnostics)
+            let errors = error.diagnostics.filter(\.isError).count
+            console.error("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(folders.output)/ was left as it was.")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// The three folders every command works on.
+struct FolderOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Folder with the Markdown pages and site.yaml.", valueName: "dir"))
+    var content = "content"
+
+    @Option(help: ArgumentHelp("Folder with the Mustache templates and assets/.", valueName: "dir"))
+    var templates = "templates"
+
+    @Option(help: ArgumentHelp("Folder the site is written to.", valueName: "dir"))
+    var output = "output"
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct Smartsite: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "smartsite",
+        abstract: "Build the website and printable worksheets of a SMART Recovery program from Markdown.",
+        discussion: """
+        Write pages in content/ (Markdown with a settings block at the top), the look in
+        templates/, then run `smartsite build` and publish the output/ folder to any web host.
+        """,
+        version: version,
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
+}

@@ -1,0 +1,80 @@
+// Search that runs in the browser, on search.json made at build time: no
+// server, no third-party service, nothing leaves the visitor's device.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var input = document.getElementById("search-input");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  if (!script || !input || !status || !list) return;
+  var root = script.getAttribute("data-root") || "./";
+  var pages = null;
+
+  function words(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .split(/[^a-z0-9]+/).filter(function (w) { return w.length > 0; });
+  }
+
+  // Every query word must appear (as the start of a word) in the title or
+  // text; title matches rank first.
+  function score(page, query) {
+    var title = " " + words(page.title).join(" ");
+    var body = " " + words(page.summary + " " + page.text).join(" ");
+    var total = 0;
+    for (var i = 0; i < query.length; i++) {
+      var needle = " " + query[i];
+      var inTitle = title.indexOf(needle) >= 0;
+      var inBody = body.indexOf(needle) >= 0;
+      if (!inTitle && !inBody) return 0;
+      total += inTitle ? 10 : 1;
+    }
+    return total;
+  }
+
+  function show(query) {
+    list.textContent = "";
+    var terms = words(query);
+    if (terms.length === 0) { status.textContent = ""; return; }
+    var found = pages.map(function (page) { return { page: page, score: score(page, terms) }; })
+      .filter(function (hit) { return hit.score > 0; })
+      .sort(function (a, b) { return b.score - a.score || a.page.title.localeCompare(b.page.title); })
+      .slice(0, 30);
+    status.textContent = found.length === 0 ? "No pages match \u201c" + query + "\u201d." :
+      found.length + (found.length === 1 ? " page matches." : " pages match.");
+    found.forEach(function (hit) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + hit.page.url;
+      link.textContent = hit.page.title;
+      item.appendChild(link);
+      if (hit.page.summary) {
+        var summary = document.createElement("p");
+        summary.textContent = hit.page.summary;
+        item.appendChild(summary);
+      }
+      list.appendChild(item);
+    });
+  }
+
+  function start() {
+    var params = new URLSearchParams(window.location.search);
+    if (params.get("q")) { input.value = params.get("q"); }
+    input.addEventListener("input", function () { show(input.value); });
+    input.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      show(input.value);
+    });
+    show(input.value);
+  }
+
+  status.textContent = "Loading the search index\u2026";
+  fetch(script.getAttribute("data-index"))
+    .then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    })
+    .then(function (data) { pages = data; status.textContent = ""; start(); })
+    .catch(function () {
+      status.textContent = "The search index could not be loaded. Every page is also reachable from the menu above.";
+    });
+})();
