@@ -19,7 +19,7 @@ enum Literal {
                 let octal = String(b, radix: 8)
                 piece = "\\" + String(repeating: "0", count: 3 - octal.count) + octal
             }
-            if lineLength + piece.count > 200 {
+            if lineLength + piece.count > 100 {
                 out += "\\\n"
                 lineLength = 0
             }
@@ -32,7 +32,15 @@ enum Literal {
     /// A PDF text string for pdfmark values (titles, field names, tooltips):
     /// plain ASCII stays readable; anything else becomes UTF-16BE with a byte
     /// order mark, as PDF wants for text outside PDFDocEncoding.
-    static func pdfText(_ text: String) -> String {
+    ///
+    /// `basicPlaneOnly` replaces characters outside Unicode's basic plane
+    /// (emoji) with U+FFFD: Ghostscript 10's pdfwrite writes a damaged PDF
+    /// when a /DOCINFO value holds a surrogate pair (it copies it into XMP).
+    static func pdfText(_ text: String, basicPlaneOnly: Bool = false) -> String {
+        var text = text
+        if basicPlaneOnly {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value > 0xFFFF ? "\u{FFFD}" : $0 }))
+        }
         if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) {
             return string(Array(text.utf8))
         }
@@ -42,7 +50,7 @@ enum Literal {
             let h = String(unit, radix: 16, uppercase: true)
             hex += String(repeating: "0", count: 4 - h.count) + h
             lineLength += 4
-            if lineLength > 200 {
+            if lineLength > 100 {
                 hex += "\n"
                 lineLength = 0
             }
@@ -67,20 +75,13 @@ enum Literal {
         return sign + "\(whole)." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
-    /// A PostScript/PDF name; anything outside letters, digits, '-', '_', '.'
-    /// is written as #xx (the PDF convention; pdfmark passes names through).
+    /// A PostScript/PDF name for a custom key: letters and digits only
+    /// (other characters dropped), at most 60 of them, so it reads the same
+    /// in PostScript and in PDF.
     static func name(_ text: String) -> String {
-        var out = "/"
-        for b in text.utf8 {
-            let c = UnicodeScalar(b)
-            if (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || c == "-" || c == "_" || c == "." {
-                out.append(Character(c))
-            } else {
-                let h = String(b, radix: 16, uppercase: true)
-                out += "#" + (h.count == 1 ? "0" : "") + h
-            }
-        }
-        return out
+        let kept = text.unicodeScalars.filter { ($0.value >= 0x30 && $0.value <= 0x39) || ($0.value >= 0x41 && $0.value <= 0x5A) || ($0.value >= 0x61 && $0.value <= 0x7A) }
+        let name = String(String.UnicodeScalarView(kept.prefix(60)))
+        return "/" + (name.isEmpty ? "Custom" : name)
     }
 
     /// Text for a DSC comment such as %%Title: printable ASCII only, short.

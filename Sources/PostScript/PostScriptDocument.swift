@@ -158,14 +158,14 @@ public struct PostScriptDocument {
     }
 
     private func docInfoMark() -> [String] {
-        var lines = ["[ /Title \(Literal.pdfText(info.title))"]
-        if !info.author.isEmpty { lines.append("  /Author \(Literal.pdfText(info.author))") }
-        if !info.subject.isEmpty { lines.append("  /Subject \(Literal.pdfText(info.subject))") }
-        if !info.keywords.isEmpty { lines.append("  /Keywords \(Literal.pdfText(info.keywords.joined(separator: ", ")))") }
-        lines.append("  /Creator \(Literal.pdfText(info.creator))")
+        var lines = ["[ /Title \(Literal.pdfText(info.title, basicPlaneOnly: true))"]
+        if !info.author.isEmpty { lines.append("  /Author \(Literal.pdfText(info.author, basicPlaneOnly: true))") }
+        if !info.subject.isEmpty { lines.append("  /Subject \(Literal.pdfText(info.subject, basicPlaneOnly: true))") }
+        if !info.keywords.isEmpty { lines.append("  /Keywords \(Literal.pdfText(info.keywords.joined(separator: ", "), basicPlaneOnly: true))") }
+        lines.append("  /Creator \(Literal.pdfText(info.creator, basicPlaneOnly: true))")
         lines.append("  /CreationDate \(Literal.ascii(info.date)) /ModDate \(Literal.ascii(info.date))")
         for (key, value) in info.custom {
-            lines.append("  \(Literal.name(key)) \(Literal.pdfText(value))")
+            lines.append("  \(Literal.name(key)) \(Literal.pdfText(value, basicPlaneOnly: true))")
         }
         lines[lines.count - 1] += " /DOCINFO pdfmark"
         return lines
