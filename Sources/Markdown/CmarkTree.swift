@@ -42,10 +42,11 @@ final class CmarkTree {
         }
     }
 
-    func renderHTML(unsafeHTML: Bool) -> String {
+    /// Renders the tree, or one node of it, as HTML.
+    func renderHTML(node: OpaquePointer? = nil, unsafeHTML: Bool) -> String {
         var options = CMARK_OPT_DEFAULT
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
-        guard let html = cmark_render_html(root, options) else { return "" }
+        guard let html = cmark_render_html(node ?? root, options) else { return "" }
         defer { free(html) }
         return String(cString: html)
     }

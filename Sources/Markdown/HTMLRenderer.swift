@@ -99,22 +99,26 @@ public final class HTMLRenderer {
                 break
             }
         }
-        for node in headingNodes { giveID(to: node, map: map) }
+        for node in headingNodes { giveID(to: node, map: map, tree: tree) }
         for node in directiveNodes { expandDirective(node, map: map) }
         return tree.renderHTML(unsafeHTML: options.allowRawHTML)
     }
 
-    /// cmark's HTML has no heading ids, so the heading is swapped for a custom
-    /// block that prints the tag with its id and keeps the inline children.
-    private func giveID(to node: OpaquePointer, map: SourceMap) {
+    /// cmark's HTML has no heading ids, so the heading is rendered on its
+    /// own (cmark renders any node), given its id, and swapped for a custom
+    /// block that prints exactly that.
+    private func giveID(to node: OpaquePointer, map: SourceMap, tree: CmarkTree) {
         let level = min(max(node.headingLevel, 1), 6)
         let text = node.plainText.trimmingWhitespace
         let id = headingIDs.unique(for: text)
         headings.append(Heading(level: level, text: text, id: id, line: map.fileLine(node.startLine)))
-        guard let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        cmark_node_set_on_enter(replacement, "<h\(level) id=\"\(id.htmlEscaped)\">")
-        cmark_node_set_on_exit(replacement, "</h\(level)>")
-        for child in node.children { cmark_node_append_child(replacement, child) }
+        var html = tree.renderHTML(node: node, unsafeHTML: options.allowRawHTML)
+        let openingTag = "<h\(level)"
+        guard html.hasPrefix(openingTag), let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        html = openingTag + " id=\"\(id.htmlEscaped)\"" + html.dropFirst(openingTag.count)
+        if html.hasSuffix("\n") { html.removeLast() }
+        cmark_node_set_on_enter(replacement, html)
+        cmark_node_set_on_exit(replacement, "")
         cmark_node_replace(node, replacement)
         cmark_node_free(node)
     }

@@ -1,0 +1,120 @@
+import Diagnostics
+import Foundation
+import XCTest
+@testable import Markdown
+
+final class HTMLRendererTests: XCTestCase {
+    private func render(_ markdown: String, lineOffset: Int = 0, rawHTML: Bool = false,
+                        rewrite: @escaping (String) -> String = { $0 }) -> RenderedMarkdown {
+        HTMLRenderer(options: MarkdownOptions(path: "content/x.md", lineOffset: lineOffset, allowRawHTML: rawHTML),
+                     rewriteLink: rewrite).render(markdown)
+    }
+
+    func testHeadingsGetStableUniqueIDs() {
+        let result = render("# Urge Log\n\n## How to use it\n\n## Example\n\n### Example\n\n## Example\n")
+        XCTAssertEqual(result.headings.map(\.id), ["urge-log", "how-to-use-it", "example", "example-1", "example-2"])
+        XCTAssertEqual(result.headings.map(\.level), [1, 2, 2, 3, 2])
+        XCTAssertTrue(result.html.contains("<h2 id=\"how-to-use-it\">How to use it</h2>"), result.html)
+    }
+
+    func testHeadingIDsDropPunctuationAndKeepOtherScripts() {
+        XCTAssertEqual(HeadingIDs.slug("What's it for? (Step 1)"), "whats-it-for-step-1")
+        XCTAssertEqual(HeadingIDs.slug("Señales — y después"), "señales-y-después")
+        XCTAssertEqual(HeadingIDs.slug("!!!"), "section")
+    }
+
+    func testHeadingKeepsInlineMarkup() {
+        let result = render("## Cost *and* benefit\n")
+        XCTAssertTrue(result.html.contains("<h2 id=\"cost-and-benefit\">Cost <em>and</em> benefit</h2>"), result.html)
+    }
+
+    func testSmartPunctuation() {
+        let result = render("\"Quotes\" and it's -- fine --- really...\n")
+        XCTAssertTrue(result.html.contains("“Quotes” and it’s – fine — really…"), result.html)
+    }
+
+    func testRawHTMLIsOmittedUnlessAllowed() {
+        let markdown = "<script>alert(1)</script>\n\nText <b>bold</b>\n"
+        let safe = render(markdown)
+        XCTAssertFalse(safe.html.contains("<script>"))
+        XCTAssertFalse(safe.html.contains("<b>"))
+        XCTAssertTrue(safe.html.contains("raw HTML omitted"))
+        let allowed = render(markdown, rawHTML: true)
+        XCTAssertTrue(allowed.html.contains("<b>bold</b>"))
+    }
+
+    func testJavascriptLinksAreNeutralised() {
+        let result = render("[x](javascript:alert(1))\n")
+        XCTAssertFalse(result.html.contains("javascript:"), result.html)
+    }
+
+    func testLinksAreRewrittenAndCollectedWithPositions() {
+        let result = render("Intro\n\nSee [the log](../toolbox/urge-log.md#steps) and ![a chart](pie.png).\n",
+                            lineOffset: 4) { $0.replacingOccurrences(of: ".md", with: "/") }
+        XCTAssertEqual(result.links.count, 2)
+        XCTAssertEqual(result.links[0].destination, "../toolbox/urge-log.md#steps")
+        XCTAssertEqual(result.links[0].rewritten, "../toolbox/urge-log/#steps")
+        XCTAssertEqual(result.links[0].line, 7)
+        XCTAssertEqual(result.links[0].column, 5)
+        XCTAssertEqual(result.links[0].text, "the log")
+        XCTAssertTrue(result.links[1].isImage)
+        XCTAssertEqual(result.links[1].text, "a chart")
+        XCTAssertTrue(result.html.contains("href=\"../toolbox/urge-log/#steps\""), result.html)
+    }
+
+    func testColumnsCountCharactersNotBytes() {
+        let result = render("Ünïcödé — [link](a.md)\n")
+        XCTAssertEqual(result.links.first?.column, 11)
+    }
+
+    func testSummaryIsFirstTopLevelParagraph() {
+        let result = render("# Title\n\n> quoted\n\nFirst *real* paragraph.\n\nSecond.\n")
+        XCTAssertEqual(result.summary, "First real paragraph.")
+        XCTAssertTrue(result.plainText.contains("Second."))
+    }
+
+    func testInvalidUTF8BecomesReplacementCharacter() {
+        var bytes = Array("Before ".utf8)
+        bytes += [0xFF, 0xFE, 0xC3]
+        bytes += Array(" after\n".utf8)
+        let result = HTMLRenderer(options: MarkdownOptions(path: "x.md")).render(bytes: bytes)
+        XCTAssertTrue(result.html.contains("Before"))
+        XCTAssertTrue(result.html.contains("after"))
+        XCTAssertTrue(result.html.contains("\u{FFFD}"), result.html)
+    }
+
+    func testNULBytesDoNotTruncate() {
+        let result = HTMLRenderer(options: MarkdownOptions(path: "x.md")).render(bytes: Array("one\0two\n\nthree\n".utf8))
+        XCTAssertTrue(result.html.contains("three"), result.html)
+    }
+
+    func testCodeLanguagesStayCode() {
+        let result = render("```yaml\ntitle: x\n```\n\n```\nplain\n```\n")
+        XCTAssertTrue(result.diagnostics.isEmpty)
+        XCTAssertTrue(result.html.contains("<code class=\"language-yaml\">"))
+    }
+
+    func testUnknownDirectiveIsAnErrorAtTheFence() {
+        let result = render("Intro\n\n```tabel\n| a |\n```\n", lineOffset: 3)
+        XCTAssertEqual(result.diagnostics.count, 1)
+        let diagnostic = result.diagnostics[0]
+        XCTAssertEqual(diagnostic.description.components(separatedBy: "\n")[0],
+                       "content/x.md:6:1: error: unknown directive 'tabel'")
+        XCTAssertTrue(diagnostic.fix?.contains("did you mean 'table'?") ?? false)
+    }
+
+    func testManyParsesDoNotLeak() {
+        let markdown = String(repeating: "## Heading\n\nSome *text* with a [link](a.md).\n\n```callout tip\nBody\n```\n\n", count: 20)
+        func residentKilobytes() -> Int {
+            guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+                  let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
+            return Int(line.split(separator: " ")[1]) ?? 0
+        }
+        for _ in 0..<200 { _ = render(markdown) }
+        let before = residentKilobytes()
+        for _ in 0..<3000 { _ = render(markdown) }
+        let growth = residentKilobytes() - before
+        // 3,000 parses of ~2 KB would leak far more than 8 MB if trees were not freed.
+        XCTAssertLessThan(growth, 8 * 1024, "resident memory grew by \(growth) KB")
+    }
+}
