@@ -3,6 +3,8 @@ struct FormWidget {
     enum Kind {
         case text(multiline: Bool, fontSize: Double)
         case checkBox
+        /// One button of the radio group `name`; `value` names its on state.
+        case radio(value: String)
     }
 
     var name: String
@@ -23,6 +25,7 @@ struct FieldTree {
         var partialName: String
         var objectName: String
         var parent: String?
+        var isRadioGroup = false
     }
 
     /// Non-terminal nodes in creation order, parents before children.
@@ -30,11 +33,18 @@ struct FieldTree {
     private var byPath: [String: String] = [:]
     private(set) var warnings: [String] = []
 
-    init(names: [String]) {
+    init(widgets: [FormWidget]) {
         var terminals: Set<String> = []
-        for name in names {
-            let parts = Self.parts(of: name)
-            terminals.insert(parts.joined(separator: "."))
+        var radioGroups: Set<String> = []
+        for widget in widgets {
+            var parts = Self.parts(of: widget.name)
+            if case .radio = widget.kind {
+                // The group is a field of its own; its buttons are its kids.
+                parts.append("")
+                radioGroups.insert(parts.dropLast().joined(separator: "."))
+            } else {
+                terminals.insert(parts.joined(separator: "."))
+            }
             var path = ""
             var parent: String?
             for part in parts.dropLast() {
@@ -49,9 +59,22 @@ struct FieldTree {
                 parent = object
             }
         }
+        for (i, node) in nodes.enumerated() where radioGroups.contains(path(of: node)) {
+            nodes[i].isRadioGroup = true
+        }
         for path in byPath.keys.sorted() where terminals.contains(path) {
             warnings.append("the form field name '\(path)' is both a field and a group of fields; a viewer may fill them wrongly")
         }
+    }
+
+    private func path(of node: Node) -> String {
+        var parts = [node.partialName]
+        var parent = node.parent
+        while let p = parent, let up = nodes.first(where: { $0.objectName == p }) {
+            parts.insert(up.partialName, at: 0)
+            parent = up.parent
+        }
+        return parts.joined(separator: ".")
     }
 
     /// The parts of a name; empty parts (from "a..b" or a trailing dot) become "_".
@@ -60,8 +83,9 @@ struct FieldTree {
     }
 
     /// The parent node's object name for a full field name, if it has one.
-    func parent(of name: String) -> String? {
-        let parts = Self.parts(of: name)
+    func parent(of widget: FormWidget) -> String? {
+        if case .radio = widget.kind { return byPath[Self.parts(of: widget.name).joined(separator: ".")] }
+        let parts = Self.parts(of: widget.name)
         guard parts.count > 1 else { return nil }
         return byPath[parts.dropLast().joined(separator: ".")]
     }
@@ -74,6 +98,7 @@ struct FieldTree {
             lines.append("[ /_objdef {\(node.objectName)K} /type /array /OBJ pdfmark")
             var put = "[ {\(node.objectName)} << /T \(Literal.pdfText(node.partialName)) /Kids {\(node.objectName)K}"
             if let parent = node.parent { put += " /Parent {\(parent)}" }
+            if node.isRadioGroup { put += " /FT /Btn /Ff 49152 /V /Off" }
             lines.append(put + " >> /PUT pdfmark")
             lines.append("[ {\(node.parent.map { $0 + "K" } ?? "SSFields")} {\(node.objectName)} /APPEND pdfmark")
         }
@@ -84,8 +109,9 @@ struct FieldTree {
     func marks(for widget: FormWidget, objectName: String) -> [String] {
         let n = Literal.number
         let r = widget.rect
-        let parent = self.parent(of: widget.name)
-        var mark = "[ /_objdef {\(objectName)} /Subtype /Widget /T \(Literal.pdfText(Self.parts(of: widget.name).last ?? "_"))"
+        let parent = self.parent(of: widget)
+        var mark = "[ /_objdef {\(objectName)} /Subtype /Widget"
+        if case .radio = widget.kind {} else { mark += " /T \(Literal.pdfText(Self.parts(of: widget.name).last ?? "_"))" }
         if let parent { mark += " /Parent {\(parent)}" }
         if let tooltip = widget.tooltip, !tooltip.isEmpty { mark += "\n  /TU \(Literal.pdfText(tooltip))" }
         mark += "\n  /Rect [\(n(r.x)) \(n(r.y)) \(n(r.maxX)) \(n(r.maxY))] /F 4"
@@ -96,6 +122,10 @@ struct FieldTree {
             let key = FormWidget.sizeKey(r.width)
             mark += " /FT /Btn /V /Off /AS /Off /DA (/ZaDb 0 Tf 0 g) /MK << /CA (4) >>"
             mark += "\n  /AP << /N << /Yes {SSCheckOn\(key)} /Off {SSCheckOff\(key)} >> >> /ANN pdfmark"
+        case let .radio(value):
+            let key = FormWidget.sizeKey(r.width)
+            mark += " /AS /Off /DA (/ZaDb 0 Tf 0 g) /MK << /CA (l) >>"
+            mark += "\n  /AP << /N << \(Literal.name(value)) {SSRadioOn\(key)} /Off {SSCheckOff\(key)} >> >> /ANN pdfmark"
         }
         return [mark, "[ {\(parent.map { $0 + "K" } ?? "SSFields")} {\(objectName)} /APPEND pdfmark"]
     }

@@ -43,10 +43,13 @@ public struct Rect: Sendable, Hashable {
 public struct TextRun: Sendable, Hashable {
     public var text: String
     public var font: StandardFont
+    /// A URL the run links to in the PDF (a link annotation over its box).
+    public var link: String?
 
-    public init(_ text: String, font: StandardFont) {
+    public init(_ text: String, font: StandardFont, link: String? = nil) {
         self.text = text
         self.font = font
+        self.link = link
     }
 }
 

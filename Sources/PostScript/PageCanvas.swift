@@ -14,7 +14,10 @@ public struct PageCanvas {
     /// Form fields and the index in `lines` they go before; written out by
     /// the document, which knows the whole field hierarchy.
     var widgets: [(position: Int, widget: FormWidget)] = []
-    var fieldNames: [String] { widgets.map(\.widget.name) }
+    var fieldNames: [String] {
+        widgets.compactMap { if case .radio = $0.widget.kind { return nil } else { return $0.widget.name } }
+    }
+    var radioSizes: Set<Int> = []
     private var currentFont: (StandardFont, Double)?
     private var currentGray: Double = 0
     private var currentLineWidth: Double = 1
@@ -92,13 +95,14 @@ public struct PageCanvas {
     @discardableResult
     public mutating func textLine(_ runs: [TextRun], size: Double, x: Double, y: Double,
                                   align: TextAlignment = .left) -> Double {
-        var encoded: [(StandardFont, [UInt8])] = []
+        var encoded: [(StandardFont, [UInt8], String?, Double)] = []
         var width = 0.0
         for run in runs where !run.text.isEmpty {
             let (bytes, missing) = WinAnsi.encode(run.text)
             if !missing.isEmpty { warnUnmappable(missing) }
-            encoded.append((run.font, bytes))
-            width += run.font.metrics.width(ofEncoded: bytes) * size / 1000
+            let w = run.font.metrics.width(ofEncoded: bytes) * size / 1000
+            encoded.append((run.font, bytes, run.link, w))
+            width += w
         }
         guard !encoded.isEmpty else { return 0 }
         let startX: Double
@@ -108,9 +112,15 @@ public struct PageCanvas {
         case .right: startX = x - width
         }
         lines.append("\(n(startX)) \(n(y)) M")
-        for (font, bytes) in encoded {
+        var runX = startX
+        for (font, bytes, url, w) in encoded {
             useFont(font, size: size)
             lines.append(Literal.string(bytes) + " S")
+            if let url {
+                link(Rect(x: runX, y: y + Double(font.metrics.descender) * size / 1000, width: w,
+                          height: Double(font.metrics.ascender - font.metrics.descender) * size / 1000), url: url)
+            }
+            runX += w
         }
         return width
     }
@@ -156,6 +166,16 @@ public struct PageCanvas {
         let square = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.width)
         checkBoxSizes.insert(FormWidget.sizeKey(rect.width))
         addWidget(FormWidget(name: name, kind: .checkBox, rect: square, tooltip: tooltip))
+    }
+
+    /// One button of a radio group: the group `group` takes the value
+    /// `value` (letters and digits) when this button is on. Draw the circle
+    /// on the page; the on appearance is a dot.
+    public mutating func radioButton(group: String, value: String, rect: Rect, tooltip: String? = nil) {
+        let square = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.width)
+        checkBoxSizes.insert(FormWidget.sizeKey(rect.width))
+        radioSizes.insert(FormWidget.sizeKey(rect.width))
+        addWidget(FormWidget(name: group, kind: .radio(value: value), rect: square, tooltip: tooltip))
     }
 
     private mutating func addWidget(_ widget: FormWidget) {

@@ -24,7 +24,7 @@ public struct PostScriptDocument {
         for name in pages.flatMap(\.fieldNames) where !seen.insert(name).inserted {
             all.append("the form field name '\(name)' is used twice; a PDF viewer will fill both as one")
         }
-        all.append(contentsOf: FieldTree(names: pages.flatMap(\.fieldNames)).warnings)
+        all.append(contentsOf: FieldTree(widgets: pages.flatMap { $0.widgets.map(\.widget) }).warnings)
         return all
     }
 
@@ -39,7 +39,7 @@ public struct PostScriptDocument {
     public func render() -> String {
         var out: [String] = []
         let fonts = StandardFont.allCases.filter { f in pages.contains { $0.fontsUsed.contains(f) } }
-        let hasFields = pages.contains { !$0.fieldNames.isEmpty }
+        let hasFields = pages.contains { !$0.widgets.isEmpty }
         let maxWidth = pages.map(\.size.width).max() ?? pageSize.width
         let maxHeight = pages.map(\.size.height).max() ?? pageSize.height
         var media: [PageSize] = []
@@ -102,7 +102,7 @@ public struct PostScriptDocument {
             out.append("/\(f.encodedName) /\(f.rawValue) SSReencode")
         }
         out.append(contentsOf: docInfoMark())
-        let fieldTree = FieldTree(names: pages.flatMap(\.fieldNames))
+        let fieldTree = FieldTree(widgets: pages.flatMap { $0.widgets.map(\.widget) })
         if hasFields {
             out.append(contentsOf: formObjects())
             out.append(contentsOf: fieldTree.setupMarks())
@@ -192,6 +192,19 @@ public struct PostScriptDocument {
             lines.append("[ /_objdef {SSCheckOff\(key)} /type /stream /OBJ pdfmark")
             lines.append("[ {SSCheckOff\(key)} () /PUT pdfmark")
             lines.append("[ {SSCheckOff\(key)} << /Type /XObject /Subtype /Form /BBox \(bbox) >> /PUT pdfmark")
+        }
+        // Radio buttons: on is a filled dot (four Bézier arcs).
+        for key in Set(pages.flatMap(\.radioSizes)).sorted() {
+            let s = Double(key) / 100
+            let c = s / 2, r = s * 0.28, k = r * 0.5523
+            let f = Literal.number
+            let dot = "q 0 g \(f(c + r)) \(f(c)) m \(f(c + r)) \(f(c + k)) \(f(c + k)) \(f(c + r)) \(f(c)) \(f(c + r)) c "
+                + "\(f(c - k)) \(f(c + r)) \(f(c - r)) \(f(c + k)) \(f(c - r)) \(f(c)) c "
+                + "\(f(c - r)) \(f(c - k)) \(f(c - k)) \(f(c - r)) \(f(c)) \(f(c - r)) c "
+                + "\(f(c + k)) \(f(c - r)) \(f(c + r)) \(f(c - k)) \(f(c + r)) \(f(c)) c f Q"
+            lines.append("[ /_objdef {SSRadioOn\(key)} /type /stream /OBJ pdfmark")
+            lines.append("[ {SSRadioOn\(key)} \(Literal.ascii(dot)) /PUT pdfmark")
+            lines.append("[ {SSRadioOn\(key)} << /Type /XObject /Subtype /Form /BBox [0 0 \(f(s)) \(f(s))] >> /PUT pdfmark")
         }
         return lines
     }

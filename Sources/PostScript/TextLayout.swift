@@ -24,7 +24,7 @@ public enum TextLayout {
 
         for word in words {
             if word.isSpace {
-                if !current.isEmpty { pendingSpace = word.pieces.first.map { TextRun(" ", font: $0.font) } }
+                if !current.isEmpty { pendingSpace = word.pieces.first }
                 continue
             }
             if word.isBreak {
@@ -82,26 +82,26 @@ public enum TextLayout {
             var text = ""
             for character in run.text {
                 if character == "\n" {
-                    if !text.isEmpty { pieces.append(TextRun(text, font: run.font)) }
+                    if !text.isEmpty { pieces.append(TextRun(text, font: run.font, link: run.link)) }
                     text = ""
                     endWord()
                     words.append(Word(pieces: [], isBreak: true))
                 } else if character == " " || character == "\t" {
-                    if !text.isEmpty { pieces.append(TextRun(text, font: run.font)) }
+                    if !text.isEmpty { pieces.append(TextRun(text, font: run.font, link: run.link)) }
                     text = ""
                     endWord()
-                    words.append(Word(pieces: [TextRun(" ", font: run.font)], isSpace: true))
+                    words.append(Word(pieces: [TextRun(" ", font: run.font, link: run.link)], isSpace: true))
                 } else {
                     text.append(character)
                     // Allow a break after a dash inside a word ("well-being", "yes—no").
                     if character == "-" || character == "\u{2013}" || character == "\u{2014}" || character == "/" {
-                        pieces.append(TextRun(text, font: run.font))
+                        pieces.append(TextRun(text, font: run.font, link: run.link))
                         text = ""
                         endWord()
                     }
                 }
             }
-            if !text.isEmpty { pieces.append(TextRun(text, font: run.font)) }
+            if !text.isEmpty { pieces.append(TextRun(text, font: run.font, link: run.link)) }
         }
         endWord()
         // Dash-split parts are separate words with no space between them:
@@ -121,15 +121,15 @@ public enum TextLayout {
             for character in piece.text {
                 let w = piece.font.width(of: String(character), size: size)
                 if used + w > width && !(head.isEmpty && taken.isEmpty) {
-                    if !taken.isEmpty { head.append(TextRun(taken, font: piece.font)) }
-                    var rest = [TextRun(String(piece.text.dropFirst(taken.count)), font: piece.font)]
+                    if !taken.isEmpty { head.append(TextRun(taken, font: piece.font, link: piece.link)) }
+                    var rest = [TextRun(String(piece.text.dropFirst(taken.count)), font: piece.font, link: piece.link)]
                     rest.append(contentsOf: pieces[(index + 1)...])
                     return (head, rest)
                 }
                 taken.append(character)
                 used += w
             }
-            head.append(TextRun(taken, font: piece.font))
+            head.append(TextRun(taken, font: piece.font, link: piece.link))
         }
         return (head, [])
     }
@@ -137,7 +137,7 @@ public enum TextLayout {
     static func merge(_ runs: [TextRun]) -> [TextRun] {
         var out: [TextRun] = []
         for run in runs where !run.text.isEmpty {
-            if let last = out.last, last.font == run.font {
+            if let last = out.last, last.font == run.font, last.link == run.link {
                 out[out.count - 1].text += run.text
             } else {
                 out.append(run)

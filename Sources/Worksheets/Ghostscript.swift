@@ -1,0 +1,164 @@
+import Diagnostics
+import Foundation
+
+/// Distils PostScript to PDF with the `gs` program (never libgs: a crash or
+/// a licence question stays in another process).
+///
+/// Ghostscript's start-up is most of its cost, so one process makes all the
+/// PDFs of one worksheet (both paper sizes), switching OutputFile with
+/// setpagedevice between them, and two such processes run at a time. One
+/// process per worksheet rather than one for everything: pdfwrite's output
+/// depends on what the same process distilled before (resource and object
+/// order follow internal ids), so only a fixed set of documents per process
+/// gives the same bytes whether one worksheet changed or all of them.
+struct Ghostscript: Sendable {
+    let executable: String
+
+    /// The arguments every run uses; part of the cache key, since they shape
+    /// the PDF (and gs writes them into it as a comment).
+    static let arguments = ["-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pdfwrite",
+                            "-dCompatibilityLevel=1.7", "-dAutoRotatePages=/None"]
+
+    static let missingDiagnostic = Diagnostic.warning(
+        "content/worksheets", "the worksheet PDFs were not made: Ghostscript (`gs`) is not installed",
+        fix: "install the Debian package `ghostscript` (apt-get install ghostscript), or build with --no-worksheets")
+
+    /// `gs` on the PATH, or the given path if it is executable.
+    static func locate(_ explicit: String? = nil) -> Ghostscript? {
+        if let explicit { return FileManager.default.isExecutableFile(atPath: explicit) ? Ghostscript(executable: explicit) : nil }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for dir in path.split(separator: ":") where !dir.isEmpty {
+            let candidate = "\(dir)/gs"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return Ghostscript(executable: candidate) }
+        }
+        return nil
+    }
+
+    struct Document: Sendable {
+        var postScript: String
+        var output: URL
+        /// Seeds the XMP document id and the trailer /ID, which gs would
+        /// otherwise make from the clock.
+        var identity: String
+    }
+
+    /// Runs one gs process for `documents` (in order). Returns nil on
+    /// success, or what gs said.
+    func distil(_ documents: [Document], scratch: URL) -> String? {
+        guard let first = documents.first else { return nil }
+        var driver = ""
+        for (i, document) in documents.enumerated() {
+            if i > 0 { driver += "\n<< /OutputFile \(Self.psString(document.output.path)) >> setpagedevice\n" }
+            driver += document.postScript
+            // Device parameters apply when the file is closed, i.e. at the next switch.
+            let uuid = Self.uuid(document.identity)
+            driver += "\n<< /DocumentUUID \(Self.psString(uuid)) /InstanceUUID \(Self.psString(uuid)) >> setpagedevice\n"
+        }
+        let driverURL = scratch.appendingPathComponent(".gs-\(first.identity.prefix(16)).ps")
+        defer { try? FileManager.default.removeItem(at: driverURL) }
+        do {
+            try Data(driver.utf8).write(to: driverURL)
+        } catch {
+            return "cannot write \(driverURL.path): \(error.localizedDescription)"
+        }
+        let directories = Set(documents.map { $0.output.deletingLastPathComponent().path })
+        var arguments = Self.arguments + ["-sOutputFile=\(first.output.path)"]
+        arguments += directories.sorted().map { "--permit-file-write=\($0)/" }
+        arguments.append(driverURL.path)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        let outputURL = scratch.appendingPathComponent(".gs-\(first.identity.prefix(16)).log")
+        defer { try? FileManager.default.removeItem(at: outputURL) }
+        guard FileManager.default.createFile(atPath: outputURL.path, contents: nil),
+              let log = try? FileHandle(forWritingTo: outputURL) else {
+            return "cannot write \(outputURL.path)"
+        }
+        process.standardOutput = log
+        process.standardError = log
+        do {
+            try process.run()
+        } catch {
+            return "cannot run \(executable): \(error.localizedDescription)"
+        }
+        process.waitUntilExit()
+        try? log.close()
+        let said = (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
+        guard process.terminationStatus == 0 else {
+            let excerpt = said.split(separator: "\n").prefix(6).joined(separator: " | ")
+            return "gs exited with status \(process.terminationStatus): \(excerpt)"
+        }
+        for document in documents {
+            guard let data = try? Data(contentsOf: document.output), data.starts(with: Array("%PDF-".utf8)) else {
+                return "gs made no PDF at \(document.output.lastPathComponent)"
+            }
+            if let fixed = Self.replacingID(in: data, with: document.identity) {
+                try? fixed.write(to: document.output)
+            }
+        }
+        return nil
+    }
+
+    /// Runs several process jobs, two at a time on the machine's cores.
+    func distil(jobs: [[Document]], scratch: URL) -> [String?] {
+        final class Results: @unchecked Sendable {
+            var values: [String?]
+            let lock = NSLock()
+            init(_ n: Int) { values = Array(repeating: nil, count: n) }
+        }
+        let results = Results(jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let outcome = distil(jobs[i], scratch: scratch)
+            results.lock.lock()
+            results.values[i] = outcome
+            results.lock.unlock()
+        }
+        return results.values
+    }
+
+    /// gs makes the trailer /ID from the time; put one made from the content
+    /// in its place (same length, so the cross-reference offsets stay right).
+    static func replacingID(in data: Data, with identity: String) -> Data? {
+        let bytes = [UInt8](data)
+        let marker = Array("/ID [<".utf8)
+        guard bytes.count > marker.count else { return nil }
+        var index = bytes.count - marker.count
+        while index >= 0 {
+            if bytes[index] == marker[0] && Array(bytes[index..<index + marker.count]) == marker { break }
+            index -= 1
+        }
+        guard index >= 0 else { return nil }
+        let first = index + marker.count
+        // <32 hex><32 hex>
+        guard first + 66 <= bytes.count, bytes[first + 32] == UInt8(ascii: ">"), bytes[first + 33] == UInt8(ascii: "<"),
+              bytes[first + 66] == UInt8(ascii: ">") else { return nil }
+        let id = Array(identity.uppercased().utf8.prefix(32))
+        guard id.count == 32 else { return nil }
+        var out = bytes
+        out.replaceSubrange(first..<first + 32, with: id)
+        out.replaceSubrange(first + 34..<first + 66, with: id)
+        return Data(out)
+    }
+
+    static func uuid(_ hex: String) -> String {
+        let h = Array(hex.prefix(32))
+        guard h.count == 32 else { return hex }
+        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-" + String(h[20..<32])
+    }
+
+    static func psString(_ text: String) -> String {
+        var out = "("
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"): out += "\\" + String(UnicodeScalar(b))
+            case 0x20...0x7E: out += String(UnicodeScalar(b))
+            default:
+                let o = String(b, radix: 8)
+                out += "\\" + String(repeating: "0", count: 3 - o.count) + o
+            }
+        }
+        return out + ")"
+    }
+}

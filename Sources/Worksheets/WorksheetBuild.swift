@@ -1,0 +1,263 @@
+import Content
+import Diagnostics
+import Foundation
+import PostScript
+
+/// What the worksheets need from the site: printed in every footer and in the
+/// PDFs' document information.
+public struct WorksheetSettings: Sendable {
+    public var siteTitle: String
+    /// The not-affiliated note, printed in every footer.
+    public var disclaimer: String
+    public var baseURL: String
+    /// The PDFs' creation date (PDF form, "D:20260101000000Z"). Fixed so the
+    /// same input gives the same bytes; nil uses SOURCE_DATE_EPOCH when set,
+    /// else 2026-01-01.
+    public var date: String?
+    /// A `gs` to use instead of the one on the PATH.
+    public var ghostscriptPath: String?
+
+    public init(siteTitle: String, disclaimer: String, baseURL: String, date: String? = nil, ghostscriptPath: String? = nil) {
+        self.siteTitle = siteTitle
+        self.disclaimer = disclaimer
+        self.baseURL = baseURL
+        self.date = date
+        self.ghostscriptPath = ghostscriptPath
+    }
+
+    var pdfDate: String {
+        if let date { return date }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap({ Int($0) }) {
+            return DocumentInfo.pdfDate(secondsSince1970: epoch)
+        }
+        return "D:20260101000000Z"
+    }
+}
+
+public struct WorksheetSummary: Sendable {
+    public var slug: String
+    public var title: String
+    public var description: String
+    /// The toolbox page's slug (front matter `tool`), if given.
+    public var tool: String?
+    /// e.g. content/worksheets/urge-log.md
+    public var sourcePath: String
+    /// The form as semantic HTML (classes prefixed `ws-`) for the worksheet's page.
+    public var htmlPreview: String
+    /// Relative to the output root, e.g. worksheets/urge-log-letter.pdf. Empty
+    /// when the PDFs could not be made (no Ghostscript).
+    public var pdfFiles: [Paper: String]
+    public var pageCount: [Paper: Int]
+}
+
+public struct WorksheetBuildResult: Sendable {
+    public var worksheets: [WorksheetSummary] = []
+    public var diagnostics: [Diagnostic] = []
+    /// PDFs made by Ghostscript in this build, and copied from the previous output.
+    public var distilled = 0
+    public var reused = 0
+    /// Ghostscript processes started.
+    public var ghostscriptRuns = 0
+    /// Seconds spent reading and laying out, and in Ghostscript (wall clock).
+    public var layoutSeconds = 0.0
+    public var distilSeconds = 0.0
+
+    /// One line for build logs and `make bench`.
+    public var timingSummary: String {
+        func ms(_ s: Double) -> String { String(Int((s * 1000).rounded())) + " ms" }
+        return "\(worksheets.count) worksheets: layout \(ms(layoutSeconds)), gs \(ms(distilSeconds)) "
+            + "(\(ghostscriptRuns) gs runs, \(distilled) PDFs distilled, \(reused) reused)"
+    }
+}
+
+/// Where a worksheet's PDF goes, below the output root.
+func pdfPath(_ slug: String, _ paper: Paper) -> String { "worksheets/\(slug)-\(paper.rawValue).pdf" }
+
+/// Loads content/worksheets/*.md (sorted), lays each out on Letter and A4, and
+/// writes the PDFs into stagingRoot/worksheets/. A PDF whose PostScript is the
+/// same as last time is copied from `previousOutputRoot` (read only) instead
+/// of distilled again. Problems come back as diagnostics; a missing
+/// Ghostscript is a warning, so the HTML site still builds.
+public func buildWorksheets(contentRoot: String, stagingRoot: String, previousOutputRoot: String?,
+                            settings: WorksheetSettings) -> WorksheetBuildResult {
+    var result = WorksheetBuildResult()
+    let started = Date()
+    let folder = URL(fileURLWithPath: contentRoot).appendingPathComponent("worksheets")
+    let displayFolder = (contentRoot.hasSuffix("/") ? String(contentRoot.dropLast()) : contentRoot) + "/worksheets"
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }
+        .sorted()
+
+    // Read, parse and lay out every worksheet in both sizes.
+    struct Made {
+        var worksheet: Worksheet
+        var postScript: [Paper: String]
+        var pageCount: [Paper: Int]
+        var key: String
+    }
+    var made: [Made] = []
+    for file in files {
+        let path = displayFolder + "/" + file
+        let slug = String(file.dropLast(3))
+        let source: SourceText
+        do {
+            source = try SourceText.read(folder.appendingPathComponent(file), displayPath: path)
+        } catch {
+            result.diagnostics.append(error)
+            continue
+        }
+        var parser = WorksheetParser(path: path, slug: slug, baseURL: settings.baseURL)
+        let parsed = parser.parse(source)
+        result.diagnostics += parser.diagnostics
+        guard let worksheet = parsed else { continue }
+        var postScript: [Paper: String] = [:]
+        var pages: [Paper: Int] = [:]
+        for paper in Paper.allCases {
+            let document = WorksheetLayout(worksheet: worksheet, paper: paper, settings: settings).document()
+            postScript[paper] = document.render()
+            pages[paper] = document.pageCount
+            if paper == .letter {
+                result.diagnostics += document.warnings.map { Diagnostic.warning(path, $0) }
+            }
+        }
+        made.append(Made(worksheet: worksheet, postScript: postScript, pageCount: pages,
+                         key: cacheKey(Paper.allCases.map { postScript[$0]! })))
+    }
+    result.layoutSeconds = Date().timeIntervalSince(started)
+
+    // PDFs: reuse what the previous output has for the same PostScript.
+    let outputFolder = URL(fileURLWithPath: stagingRoot).appendingPathComponent("worksheets")
+    try? FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
+    let previous = previousOutputRoot.map { PDFCache.read(root: URL(fileURLWithPath: $0)) } ?? [:]
+    var manifest: [String: String] = [:]
+    var jobs: [[Ghostscript.Document]] = []
+    var jobOwners: [Int] = []
+    var ready = Set<Int>()
+    for (index, item) in made.enumerated() {
+        let targets = Paper.allCases.map { (paper: $0, file: pdfPath(item.worksheet.slug, $0)) }
+        let reusable = previousOutputRoot != nil && targets.allSatisfy { previous[$0.file] == item.key }
+        if reusable, let root = previousOutputRoot {
+            var copied = true
+            for target in targets {
+                let from = URL(fileURLWithPath: root).appendingPathComponent(target.file)
+                let to = URL(fileURLWithPath: stagingRoot).appendingPathComponent(target.file)
+                try? FileManager.default.removeItem(at: to)
+                do { try FileManager.default.copyItem(at: from, to: to) } catch { copied = false }
+            }
+            if copied {
+                result.reused += targets.count
+                targets.forEach { manifest[$0.file] = item.key }
+                ready.insert(index)
+                continue
+            }
+        }
+        jobs.append(targets.map { target in
+            Ghostscript.Document(postScript: item.postScript[target.paper]!,
+                                 output: URL(fileURLWithPath: stagingRoot).appendingPathComponent(target.file),
+                                 identity: SHA256.hex(item.key + target.paper.rawValue))
+        })
+        jobOwners.append(index)
+    }
+
+    if !jobs.isEmpty {
+        if let gs = Ghostscript.locate(settings.ghostscriptPath) {
+            let distilStarted = Date()
+            let outcomes = gs.distil(jobs: jobs, scratch: outputFolder)
+            result.distilSeconds = Date().timeIntervalSince(distilStarted)
+            result.ghostscriptRuns = jobs.count
+            for (job, outcome) in zip(jobOwners, outcomes) {
+                let item = made[job]
+                if let problem = outcome {
+                    result.diagnostics.append(.error(item.worksheet.sourcePath,
+                                                     "Ghostscript could not make this worksheet's PDF: \(problem)",
+                                                     fix: "run `smartsite worksheet \(item.worksheet.slug) --ps` and `gs` on the result to see the error"))
+                    for paper in Paper.allCases {
+                        try? FileManager.default.removeItem(at: URL(fileURLWithPath: stagingRoot).appendingPathComponent(pdfPath(item.worksheet.slug, paper)))
+                    }
+                } else {
+                    result.distilled += Paper.allCases.count
+                    Paper.allCases.forEach { manifest[pdfPath(item.worksheet.slug, $0)] = item.key }
+                    ready.insert(job)
+                }
+            }
+        } else {
+            result.diagnostics.append(Ghostscript.missingDiagnostic)
+        }
+    }
+    PDFCache.write(manifest, root: URL(fileURLWithPath: stagingRoot))
+
+    result.worksheets = made.enumerated().map { index, item in
+        let ws = item.worksheet
+        var files: [Paper: String] = [:]
+        if ready.contains(index) { Paper.allCases.forEach { files[$0] = pdfPath(ws.slug, $0) } }
+        return WorksheetSummary(slug: ws.slug, title: ws.title, description: ws.description, tool: ws.tool,
+                                sourcePath: ws.sourcePath, htmlPreview: WorksheetHTML.render(ws),
+                                pdfFiles: files, pageCount: item.pageCount)
+    }
+    return result
+}
+
+/// One worksheet file, for `smartsite worksheet NAME [--paper letter|a4] [-o FILE] [--ps]`.
+/// With `distil: false` (or `--ps`) no Ghostscript is needed and `pdf` is nil.
+/// Throws `DiagnosticsError` for a worksheet with errors, or when a PDF is
+/// asked for and Ghostscript is missing or fails.
+public func buildWorksheet(path: String, paper: Paper, settings: WorksheetSettings,
+                           distil: Bool = true) throws -> (postScript: String, pdf: Data?, warnings: [Diagnostic]) {
+    let url = URL(fileURLWithPath: path)
+    let source: SourceText
+    do { source = try SourceText.read(url, displayPath: path) } catch { throw DiagnosticsError([error]) }
+    var parser = WorksheetParser(path: path, slug: url.deletingPathExtension().lastPathComponent, baseURL: settings.baseURL)
+    guard let worksheet = parser.parse(source) else { throw DiagnosticsError(parser.diagnostics) }
+    let document = WorksheetLayout(worksheet: worksheet, paper: paper, settings: settings).document()
+    let postScript = document.render()
+    let warnings = parser.diagnostics + document.warnings.map { Diagnostic.warning(path, $0) }
+    guard distil else { return (postScript, nil, warnings) }
+    guard let gs = Ghostscript.locate(settings.ghostscriptPath) else {
+        var missing = Ghostscript.missingDiagnostic
+        missing.severity = .error
+        missing.path = path
+        throw DiagnosticsError([missing])
+    }
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("smartsite-worksheet-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let output = scratch.appendingPathComponent("worksheet.pdf")
+    if let problem = gs.distil([Ghostscript.Document(postScript: postScript, output: output,
+                                                     identity: SHA256.hex(cacheKey([postScript]) + paper.rawValue))], scratch: scratch) {
+        throw DiagnosticsError([.error(path, "Ghostscript could not make the PDF: \(problem)")])
+    }
+    return (postScript, try Data(contentsOf: output), warnings)
+}
+
+/// Everything that shapes a worksheet's PDFs: the PostScript of both sizes
+/// (one gs process makes both) and how gs is run.
+func cacheKey(_ postScripts: [String]) -> String {
+    var hasher = SHA256()
+    hasher.update("smartsite-pdf-1\n" + Ghostscript.arguments.joined(separator: " ") + "\n")
+    for ps in postScripts {
+        hasher.update(ps)
+        hasher.update([0])
+    }
+    return hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+}
+
+/// worksheets/pdf-cache.txt: which PostScript each PDF was made from, so the
+/// next build can tell whether a PDF in the previous output is still right.
+enum PDFCache {
+    static let file = "worksheets/pdf-cache.txt"
+
+    static func read(root: URL) -> [String: String] {
+        guard let text = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else { return [:] }
+        var entries: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, parts[0].count == 64 { entries[String(parts[1])] = String(parts[0]) }
+        }
+        return entries
+    }
+
+    static func write(_ entries: [String: String], root: URL) {
+        let text = entries.keys.sorted().map { "\(entries[$0]!) \($0)" }.joined(separator: "\n")
+        try? Data((text.isEmpty ? "" : text + "\n").utf8).write(to: root.appendingPathComponent(file))
+    }
+}
