@@ -4,13 +4,13 @@ import Foundation
 /// Distils PostScript to PDF with the `gs` program (never libgs: a crash or
 /// a licence question stays in another process).
 ///
-/// Ghostscript's start-up is most of its cost, so one process makes all the
-/// PDFs of one worksheet (both paper sizes), switching OutputFile with
-/// setpagedevice between them, and two such processes run at a time. One
-/// process per worksheet rather than one for everything: pdfwrite's output
-/// depends on what the same process distilled before (resource and object
-/// order follow internal ids), so only a fixed set of documents per process
-/// gives the same bytes whether one worksheet changed or all of them.
+/// Ghostscript's start-up is most of its cost, so one process makes many
+/// PDFs, switching OutputFile with setpagedevice between documents, and two
+/// processes run at a time (one per core). Which documents share a process is
+/// fixed (see DistillingGroups): pdfwrite's output depends on what the same
+/// process distilled before it (resource and object order follow internal
+/// ids), so a PDF's bytes are the same only if its process always gets the
+/// same documents in the same order.
 struct Ghostscript: Sendable {
     let executable: String
 
@@ -40,15 +40,24 @@ struct Ghostscript: Sendable {
         /// Seeds the XMP document id and the trailer /ID, which gs would
         /// otherwise make from the clock.
         var identity: String
+        /// Names the document in gs's log, to tell which one failed.
+        var label: String
+    }
+
+    struct Failure: Error, Sendable {
+        var message: String
+        /// The document gs was distilling when it failed, if known.
+        var label: String?
     }
 
     /// Runs one gs process for `documents` (in order). Returns nil on
     /// success, or what gs said.
-    func distil(_ documents: [Document], scratch: URL) -> String? {
+    func distil(_ documents: [Document], scratch: URL) -> Failure? {
         guard let first = documents.first else { return nil }
         var driver = ""
         for (i, document) in documents.enumerated() {
             if i > 0 { driver += "\n<< /OutputFile \(Self.psString(document.output.path)) >> setpagedevice\n" }
+            driver += "\(Self.psString(Self.marker + document.label + "\n")) print flush\n"
             driver += document.postScript
             // Device parameters apply when the file is closed, i.e. at the next switch.
             let uuid = Self.uuid(document.identity)
@@ -59,7 +68,7 @@ struct Ghostscript: Sendable {
         do {
             try Data(driver.utf8).write(to: driverURL)
         } catch {
-            return "cannot write \(driverURL.path): \(error.localizedDescription)"
+            return Failure(message: "cannot write \(driverURL.path): \(error.localizedDescription)")
         }
         let directories = Set(documents.map { $0.output.deletingLastPathComponent().path })
         var arguments = Self.arguments + ["-sOutputFile=\(first.output.path)"]
@@ -74,25 +83,29 @@ struct Ghostscript: Sendable {
         defer { try? FileManager.default.removeItem(at: outputURL) }
         guard FileManager.default.createFile(atPath: outputURL.path, contents: nil),
               let log = try? FileHandle(forWritingTo: outputURL) else {
-            return "cannot write \(outputURL.path)"
+            return Failure(message: "cannot write \(outputURL.path)")
         }
         process.standardOutput = log
         process.standardError = log
         do {
             try process.run()
         } catch {
-            return "cannot run \(executable): \(error.localizedDescription)"
+            return Failure(message: "cannot run \(executable): \(error.localizedDescription)")
         }
         process.waitUntilExit()
         try? log.close()
         let said = (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
+        let lines = said.split(separator: "\n")
+        let current = lines.last { $0.hasPrefix(Self.marker) }.map { String($0.dropFirst(Self.marker.count)) }
+        let problems = lines.filter { !$0.hasPrefix(Self.marker) }
         guard process.terminationStatus == 0 else {
-            let excerpt = said.split(separator: "\n").prefix(6).joined(separator: " | ")
-            return "gs exited with status \(process.terminationStatus): \(excerpt)"
+            let excerpt = problems.prefix(6).joined(separator: " | ")
+            return Failure(message: "gs exited with status \(process.terminationStatus)"
+                               + (current.map { " while making \($0)" } ?? "") + ": \(excerpt)", label: current)
         }
         for document in documents {
             guard let data = try? Data(contentsOf: document.output), data.starts(with: Array("%PDF-".utf8)) else {
-                return "gs made no PDF at \(document.output.lastPathComponent)"
+                return Failure(message: "gs made no PDF at \(document.output.lastPathComponent)", label: document.label)
             }
             if let fixed = Self.replacingID(in: data, with: document.identity) {
                 try? fixed.write(to: document.output)
@@ -102,9 +115,9 @@ struct Ghostscript: Sendable {
     }
 
     /// Runs several process jobs, two at a time on the machine's cores.
-    func distil(jobs: [[Document]], scratch: URL) -> [String?] {
+    func distil(jobs: [[Document]], scratch: URL) -> [Failure?] {
         final class Results: @unchecked Sendable {
-            var values: [String?]
+            var values: [Failure?]
             let lock = NSLock()
             init(_ n: Int) { values = Array(repeating: nil, count: n) }
         }
@@ -141,6 +154,8 @@ struct Ghostscript: Sendable {
         out.replaceSubrange(first + 34..<first + 66, with: id)
         return Data(out)
     }
+
+    static let marker = "smartsite-distilling: "
 
     static func uuid(_ hex: String) -> String {
         let h = Array(hex.prefix(32))

@@ -74,9 +74,9 @@ public struct WorksheetBuildResult: Sendable {
 func pdfPath(_ slug: String, _ paper: Paper) -> String { "worksheets/\(slug)-\(paper.rawValue).pdf" }
 
 /// Loads content/worksheets/*.md (sorted), lays each out on Letter and A4, and
-/// writes the PDFs into stagingRoot/worksheets/. A PDF whose PostScript is the
-/// same as last time is copied from `previousOutputRoot` (read only) instead
-/// of distilled again. Problems come back as diagnostics; a missing
+/// writes the PDFs into stagingRoot/worksheets/. PDFs whose PostScript is the
+/// same as last time (compared by SHA-256, per distilling group) are copied
+/// from `previousOutputRoot` (read only) instead of distilled again. Problems come back as diagnostics; a missing
 /// Ghostscript is a warning, so the HTML site still builds.
 public func buildWorksheets(contentRoot: String, stagingRoot: String, previousOutputRoot: String?,
                             settings: WorksheetSettings) -> WorksheetBuildResult {
@@ -125,59 +125,69 @@ public func buildWorksheets(contentRoot: String, stagingRoot: String, previousOu
     }
     result.layoutSeconds = Date().timeIntervalSince(started)
 
-    // PDFs: reuse what the previous output has for the same PostScript.
+    // PDFs, made in distilling groups: see DistillingGroups.
     let outputFolder = URL(fileURLWithPath: stagingRoot).appendingPathComponent("worksheets")
     try? FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
     let previous = previousOutputRoot.map { PDFCache.read(root: URL(fileURLWithPath: $0)) } ?? [:]
     var manifest: [String: String] = [:]
-    var jobs: [[Ghostscript.Document]] = []
-    var jobOwners: [Int] = []
     var ready = Set<Int>()
-    for (index, item) in made.enumerated() {
-        let targets = Paper.allCases.map { (paper: $0, file: pdfPath(item.worksheet.slug, $0)) }
-        let reusable = previousOutputRoot != nil && targets.allSatisfy { previous[$0.file] == item.key }
-        if reusable, let root = previousOutputRoot {
+    var pending: [(members: [Int], key: String)] = []
+    for group in DistillingGroups.assign(made.map(\.worksheet.slug)) {
+        let key = cacheKey(group.flatMap { i in Paper.allCases.map { made[i].worksheet.slug + "\n" + made[i].postScript[$0]! } })
+        let files = group.flatMap { i in Paper.allCases.map { pdfPath(made[i].worksheet.slug, $0) } }
+        if let root = previousOutputRoot, files.allSatisfy({ previous[$0] == key }) {
             var copied = true
-            for target in targets {
-                let from = URL(fileURLWithPath: root).appendingPathComponent(target.file)
-                let to = URL(fileURLWithPath: stagingRoot).appendingPathComponent(target.file)
+            for file in files {
+                let to = URL(fileURLWithPath: stagingRoot).appendingPathComponent(file)
                 try? FileManager.default.removeItem(at: to)
-                do { try FileManager.default.copyItem(at: from, to: to) } catch { copied = false }
+                do { try FileManager.default.copyItem(at: URL(fileURLWithPath: root).appendingPathComponent(file), to: to) } catch { copied = false }
             }
             if copied {
-                result.reused += targets.count
-                targets.forEach { manifest[$0.file] = item.key }
-                ready.insert(index)
+                result.reused += files.count
+                files.forEach { manifest[$0] = key }
+                ready.formUnion(group)
                 continue
             }
         }
-        jobs.append(targets.map { target in
-            Ghostscript.Document(postScript: item.postScript[target.paper]!,
-                                 output: URL(fileURLWithPath: stagingRoot).appendingPathComponent(target.file),
-                                 identity: SHA256.hex(item.key + target.paper.rawValue))
-        })
-        jobOwners.append(index)
+        pending.append((group, key))
     }
 
-    if !jobs.isEmpty {
+    if !pending.isEmpty {
         if let gs = Ghostscript.locate(settings.ghostscriptPath) {
+            let jobs = pending.map { group in
+                group.members.flatMap { i in
+                    Paper.allCases.map { paper in
+                        Ghostscript.Document(postScript: made[i].postScript[paper]!,
+                                             output: URL(fileURLWithPath: stagingRoot).appendingPathComponent(pdfPath(made[i].worksheet.slug, paper)),
+                                             identity: SHA256.hex(made[i].key + paper.rawValue),
+                                             label: "\(made[i].worksheet.slug)-\(paper.rawValue)")
+                    }
+                }
+            }
             let distilStarted = Date()
             let outcomes = gs.distil(jobs: jobs, scratch: outputFolder)
             result.distilSeconds = Date().timeIntervalSince(distilStarted)
             result.ghostscriptRuns = jobs.count
-            for (job, outcome) in zip(jobOwners, outcomes) {
-                let item = made[job]
-                if let problem = outcome {
-                    result.diagnostics.append(.error(item.worksheet.sourcePath,
-                                                     "Ghostscript could not make this worksheet's PDF: \(problem)",
-                                                     fix: "run `smartsite worksheet \(item.worksheet.slug) --ps` and `gs` on the result to see the error"))
-                    for paper in Paper.allCases {
-                        try? FileManager.default.removeItem(at: URL(fileURLWithPath: stagingRoot).appendingPathComponent(pdfPath(item.worksheet.slug, paper)))
+            for (group, outcome) in zip(pending, outcomes) {
+                if let failure = outcome {
+                    // Blame the document gs was working on; the others in its group are only missing.
+                    let culprit = group.members.first { i in failure.label?.hasPrefix(made[i].worksheet.slug + "-") == true } ?? group.members[0]
+                    result.diagnostics.append(.error(made[culprit].worksheet.sourcePath,
+                                                     "Ghostscript could not make this worksheet's PDF: \(failure.message)",
+                                                     fix: "run `smartsite worksheet \(made[culprit].worksheet.slug) --ps` and `gs` on the result to see the error"))
+                    for i in group.members where i != culprit {
+                        result.diagnostics.append(.error(made[i].worksheet.sourcePath,
+                                                         "this worksheet's PDF was not made because \(made[culprit].worksheet.slug) failed in the same Ghostscript run"))
+                    }
+                    for i in group.members {
+                        for paper in Paper.allCases {
+                            try? FileManager.default.removeItem(at: URL(fileURLWithPath: stagingRoot).appendingPathComponent(pdfPath(made[i].worksheet.slug, paper)))
+                        }
                     }
                 } else {
-                    result.distilled += Paper.allCases.count
-                    Paper.allCases.forEach { manifest[pdfPath(item.worksheet.slug, $0)] = item.key }
-                    ready.insert(job)
+                    result.distilled += group.members.count * Paper.allCases.count
+                    for i in group.members { Paper.allCases.forEach { manifest[pdfPath(made[i].worksheet.slug, $0)] = group.key } }
+                    ready.formUnion(group.members)
                 }
             }
         } else {
@@ -222,15 +232,16 @@ public func buildWorksheet(path: String, paper: Paper, settings: WorksheetSettin
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
     let output = scratch.appendingPathComponent("worksheet.pdf")
-    if let problem = gs.distil([Ghostscript.Document(postScript: postScript, output: output,
-                                                     identity: SHA256.hex(cacheKey([postScript]) + paper.rawValue))], scratch: scratch) {
-        throw DiagnosticsError([.error(path, "Ghostscript could not make the PDF: \(problem)")])
+    if let failure = gs.distil([Ghostscript.Document(postScript: postScript, output: output,
+                                                     identity: SHA256.hex(cacheKey([postScript]) + paper.rawValue),
+                                                     label: worksheet.slug)], scratch: scratch) {
+        throw DiagnosticsError([.error(path, "Ghostscript could not make the PDF: \(failure.message)")])
     }
     return (postScript, try Data(contentsOf: output), warnings)
 }
 
-/// Everything that shapes a worksheet's PDFs: the PostScript of both sizes
-/// (one gs process makes both) and how gs is run.
+/// Everything that shapes a group's PDFs: the PostScript of every document
+/// one gs process distils, in order, and how gs is run.
 func cacheKey(_ postScripts: [String]) -> String {
     var hasher = SHA256()
     hasher.update("smartsite-pdf-1\n" + Ghostscript.arguments.joined(separator: " ") + "\n")

@@ -3,15 +3,8 @@ import Diagnostics
 import Foundation
 import Markdown
 
-/// Front matter of a worksheet file.
-struct WorksheetSettingsBlock: Decodable {
-    var title: String
-    var description: String?
-    var tool: String?
-    var paper: String?
-
-    static let keys = ["title", "description", "tool", "paper"]
-}
+/// The settings a worksheet file's front matter may have.
+let worksheetKeys = ["title", "description", "tool", "paper"]
 
 /// Worksheet Markdown → `Worksheet`. Every problem is a diagnostic placed in
 /// the file; the parse goes on after a bad block so an editor sees them all.
@@ -31,29 +24,29 @@ struct WorksheetParser {
     /// Parses a worksheet file; nil when it has errors (all in `diagnostics`).
     mutating func parse(_ source: SourceText) -> Worksheet? {
         let front: FrontMatter
-        let settings: WorksheetSettingsBlock
+        let title: String
+        let description: String?, tool: String?, paperText: String?
+        let reader: SettingsReader
         do {
             front = try FrontMatter.split(source)
-            let node = try front.compose()
-            diagnostics += FrontMatter.unknownKeys(in: node, known: WorksheetSettingsBlock.keys, kind: "a worksheet",
-                                                   path: path, firstLine: front.yamlFirstLine)
-            settings = try front.decode(WorksheetSettingsBlock.self)
+            reader = try SettingsReader(try front.compose(), path: path, firstLine: front.yamlFirstLine)
+            diagnostics += reader.unknownKeys(known: worksheetKeys, kind: "a worksheet")
+            title = try reader.requiredString("title", what: "this worksheet")
+            description = try reader.string("description")
+            tool = try reader.string("tool")
+            paperText = try reader.string("paper")
         } catch {
             diagnostics.append(error)
             return nil
         }
         var paper = Paper.letter
-        if let text = settings.paper {
+        if let text = paperText {
             if let p = Paper(rawValue: text.lowercased()) {
                 paper = p
             } else {
-                diagnostics.append(.error(path, line: front.yamlFirstLine, column: 1,
+                diagnostics.append(.error(path, line: reader.line(of: "paper"), column: 1,
                                           "'paper' must be `letter` or `a4`, not `\(text)`", fix: "write `paper: a4` or `paper: letter`"))
             }
-        }
-        if settings.title.trimmingCharacters(in: .whitespaces).isEmpty {
-            diagnostics.append(.error(path, line: front.yamlFirstLine, column: 1, "the worksheet has an empty title",
-                                      fix: "write a title, e.g. `title: Urge Log`"))
         }
 
         let document = MarkdownDocument.parse(front.body, lineOffset: front.bodyLineOffset)
@@ -88,8 +81,8 @@ struct WorksheetParser {
             }
         }
         guard !diagnostics.contains(where: \.isError) else { return nil }
-        return Worksheet(slug: slug, title: settings.title, description: settings.description ?? "",
-                         tool: settings.tool, paper: paper, sourcePath: path, intro: intro, blocks: blocks)
+        return Worksheet(slug: slug, title: title, description: description ?? "",
+                         tool: tool, paper: paper, sourcePath: path, intro: intro, blocks: blocks)
     }
 
     // MARK: - Blocks
