@@ -31,7 +31,7 @@ test: test-deps release
 
 bench: release
 	@bash scripts/install-deps.sh $(BENCH_PACKAGES)
-	bash scripts/bench.sh
+	python3 bench/run.py
 
 clean:
 	rm -rf .build output

@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The files of the content folder, found without following symbolic links
 /// to folders (a link loop must not hang the build) and without dot-files.
@@ -34,19 +37,23 @@ public struct ContentFolder: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix("~") {
             let path = relative.isEmpty ? name : relative + "/" + name
-            let url = folder.appendingPathComponent(name)
-            let values = try? url.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey])
-            if values?.isSymbolicLink == true {
-                var isDirectory: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-                if !exists || isDirectory.boolValue {
+            // lstat, not URL resource values: this runs for every file of the site.
+            var info = stat()
+            guard lstat(folder.path + "/" + name, &info) == 0 else { continue }
+            let isLink = (info.st_mode & S_IFMT) == S_IFLNK
+            var isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+            if isLink {
+                var target = stat()
+                let exists = stat(folder.path + "/" + name, &target) == 0
+                if !exists || (target.st_mode & S_IFMT) == S_IFDIR {
                     warnings.append(.warning(displayPath(path),
                         exists ? "a link to a folder is not followed (it could loop)" : "this link points to nothing and is skipped",
                         fix: "move the real files into content/ instead of linking"))
                     continue
                 }
+                isFolder = false
             }
-            if values?.isDirectory == true && values?.isSymbolicLink != true {
+            if isFolder {
                 scan(relative: path)
             } else if name.hasSuffix(".md") {
                 markdownFiles.append(path)

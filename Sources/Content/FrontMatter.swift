@@ -20,19 +20,41 @@ public struct FrontMatter: Sendable {
     /// matter, and is all body.
     public static func split(_ source: SourceText) throws(Diagnostic) -> FrontMatter {
         let text = source.text
-        guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("--- \n") else {
+        let utf8 = text.utf8
+        guard let firstEnd = lineEnd(in: utf8, from: utf8.startIndex), isFence(utf8[utf8.startIndex..<firstEnd], "---") else {
             return FrontMatter(path: source.path, yaml: "", yamlFirstLine: 1, body: text, bodyLineOffset: 0)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines.removeFirst()
-        guard let closing = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" || $0 == "..." }) else {
-            throw .error(source.path, line: 1, column: 1,
-                         "the front matter that starts here has no closing `---`",
-                         fix: "add a line with just `---` after the last setting, before the page text")
+        // Scans line by line on UTF-8 bytes: this runs for every page of the site.
+        let yamlStart = firstEnd < utf8.endIndex ? utf8.index(after: firstEnd) : firstEnd
+        var lineStart = yamlStart
+        var lineNumber = 2
+        while lineStart < utf8.endIndex, let end = lineEnd(in: utf8, from: lineStart) {
+            let line = utf8[lineStart..<end]
+            if isFence(line, "---") || isFence(line, "...") {
+                let yaml = String(text[yamlStart..<lineStart])
+                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
+                return FrontMatter(path: source.path, yaml: yaml, yamlFirstLine: 2,
+                                   body: String(text[bodyStart...]), bodyLineOffset: lineNumber)
+            }
+            lineStart = end < utf8.endIndex ? utf8.index(after: end) : end
+            lineNumber += 1
         }
-        let yaml = lines[..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return FrontMatter(path: source.path, yaml: yaml, yamlFirstLine: 2, body: body, bodyLineOffset: closing + 2)
+        throw .error(source.path, line: 1, column: 1,
+                     "the front matter that starts here has no closing `---`",
+                     fix: "add a line with just `---` after the last setting, before the page text")
+    }
+
+    /// Index of the newline ending the line that starts at `start` (or the end of the text).
+    private static func lineEnd(in utf8: String.UTF8View, from start: String.Index) -> String.Index? {
+        guard start <= utf8.endIndex else { return nil }
+        return utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
+    }
+
+    /// A fence line: exactly `---` (or `...`), trailing spaces allowed.
+    private static func isFence(_ line: Substring.UTF8View, _ fence: String) -> Bool {
+        var bytes = line[...]
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        return bytes.elementsEqual(fence.utf8)
     }
 
     public var isEmpty: Bool { yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
@@ -49,7 +71,9 @@ public struct FrontMatter: Sendable {
                          fix: "replace the tab at the start of this line with spaces")
         }
         do {
-            return try Yams.compose(yaml: yaml)
+            // The encoding is given explicitly: Yams's default reads the process
+            // environment on every call, which showed up as the top cost of loading pages.
+            return try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             throw yamlDiagnostic(error, path: path, firstLine: firstLine)
         } catch {
@@ -72,7 +96,7 @@ public struct FrontMatter: Sendable {
                          fix: "write each setting on its own line, e.g. `title: Urge Log`")
         }
         do {
-            return try YAMLDecoder().decode(type, from: node)
+            return try YAMLDecoder(encoding: .utf8).decode(type, from: node)
         } catch let error as DecodingError {
             throw decodingDiagnostic(error, root: node, path: path, firstLine: firstLine)
         } catch let error as Diagnostic {
@@ -177,24 +201,5 @@ public struct FrontMatter: Sendable {
         case is [Int].Type: return "a list of numbers, e.g. `[1, 3]`"
         default: return nil
         }
-    }
-}
-
-extension FrontMatter {
-    /// Warnings for keys that a kind of file does not use: usually a typo
-    /// (`tittle`), which would otherwise be silently ignored.
-    public static func unknownKeys(in node: Node?, known: [String], kind: String, path: String, firstLine: Int) -> [Diagnostic] {
-        guard let mapping = node?.mapping else { return [] }
-        var diagnostics: [Diagnostic] = []
-        for (key, _) in mapping {
-            guard let name = key.string, !known.contains(name) else { continue }
-            let mark = key.mark
-            let suggestion = closestName(to: name, in: known)
-            diagnostics.append(.warning(
-                path, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1,
-                "'\(name)' is not a setting of \(kind)",
-                fix: suggestion.map { "did you mean '\($0)'?" } ?? "settings of \(kind): \(known.joined(separator: ", "))"))
-        }
-        return diagnostics
     }
 }

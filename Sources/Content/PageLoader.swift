@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import Markdown
-import Yams
 
 /// Turns one Markdown file into a Page: front matter decoded and checked,
 /// body rendered with links rewritten to page addresses.
@@ -32,19 +31,13 @@ struct PageLoader: Sendable {
             throw .error(path, line: 1, column: 1, "this page has no settings block, so it has no title",
                          fix: "start the file with three lines: `---`, `title: Your title`, `---`")
         }
-        let node = try frontMatter.compose()
-        let root = node ?? Node.mapping(Node.Mapping([]))
-        var diagnostics = FrontMatter.unknownKeys(in: node, known: kind.knownKeys, kind: kind.label,
-                                                  path: path, firstLine: frontMatter.yamlFirstLine)
-        let settings = try FrontMatter.decode(PageSettings.self, from: root, path: path, firstLine: frontMatter.yamlFirstLine)
-        var provider: Provider?
-        if kind == .provider {
-            provider = try FrontMatter.decode(Provider.self, from: root, path: path, firstLine: frontMatter.yamlFirstLine)
-        }
+        let settingsReader = try SettingsReader(frontMatter.compose(), path: path, firstLine: frontMatter.yamlFirstLine)
+        var diagnostics = settingsReader.unknownKeys(known: kind.knownKeys, kind: kind.label)
+        let settings = try PageSettings(settingsReader)
+        let provider = kind == .provider ? try Provider(settingsReader) : nil
         let title = settings.title ?? provider?.name ?? ""
         if title.trimmingCharacters(in: .whitespaces).isEmpty {
-            let line = FrontMatter.node(at: [KeyName("title")], in: root)?.mark?.line ?? 1
-            throw .error(path, line: frontMatter.yamlFirstLine + line - 1, column: 1, "the page has no title",
+            throw .error(path, line: settingsReader.line(of: "title"), column: 1, "the page has no title",
                          fix: "add `title: ...` to the settings at the top")
         }
         let urlPath = SitePaths.urlPath(forContentPath: contentPath)
@@ -74,11 +67,3 @@ struct PageLoader: Sendable {
     }
 }
 
-/// A coding key made from a name, for finding a setting's line.
-struct KeyName: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ name: String) { stringValue = name }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}

@@ -1,7 +1,9 @@
+import Diagnostics
+
 /// The front matter of a page. One type for every kind; which keys a kind
 /// may use is checked separately (`PageKind.knownKeys`), so a misplaced key
 /// is a warning that names the right place rather than a decoding failure.
-public struct PageSettings: Sendable, Decodable {
+public struct PageSettings: Sendable {
     public var title: String?
     public var description: String?
     public var order: Int?
@@ -17,15 +19,23 @@ public struct PageSettings: Sendable, Decodable {
     /// Tool pages: the slug of the printable worksheet in content/worksheets/.
     public var worksheet: String?
 
-    enum CodingKeys: String, CodingKey {
-        case title, description, order, layout, draft, toc, point, points, worksheet
-        case shortTitle = "short_title"
+    public init(_ settings: SettingsReader) throws(Diagnostic) {
+        title = try settings.string("title")
+        description = try settings.string("description")
+        order = try settings.int("order")
+        layout = try settings.string("layout")
+        draft = try settings.bool("draft")
+        toc = try settings.bool("toc")
+        shortTitle = try settings.string("short_title")
+        point = try settings.int("point")
+        points = try settings.ints("points")
+        worksheet = try settings.string("worksheet")
     }
 }
 
 /// A treatment provider, from the front matter of a page in `providers/`.
 /// A center adds itself with one Markdown file; nothing else changes.
-public struct Provider: Sendable, Decodable, Hashable {
+public struct Provider: Sendable, Hashable {
     public var name: String
     public var street: String?
     public var city: String?
@@ -41,15 +51,23 @@ public struct Provider: Sendable, Decodable, Hashable {
     /// One sentence: how SMART Recovery fits into their care.
     public var smartRole: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, street, city, region, country, phone, website, services
-        case postalCode = "postal_code"
-        case insuranceVerification = "insurance_verification"
-        case levelsOfCare = "levels_of_care"
-        case smartRole = "smart_role"
-    }
+    static let keys = ["name", "street", "city", "region", "postal_code", "country", "phone", "website",
+                       "insurance_verification", "services", "levels_of_care", "smart_role"]
 
-    static let keys = CodingKeys.allCases.map(\.rawValue)
+    public init(_ settings: SettingsReader) throws(Diagnostic) {
+        name = try settings.requiredString("name", what: "a provider page")
+        street = try settings.string("street")
+        city = try settings.string("city")
+        region = try settings.string("region")
+        postalCode = try settings.string("postal_code")
+        country = try settings.string("country")
+        phone = try settings.string("phone")
+        website = try settings.string("website")
+        insuranceVerification = try settings.string("insurance_verification")
+        services = try settings.strings("services")
+        levelsOfCare = try settings.strings("levels_of_care")
+        smartRole = try settings.string("smart_role")
+    }
 
     /// `tel:` wants digits only (and a leading +), whatever the page shows.
     public var telephoneURL: String? {

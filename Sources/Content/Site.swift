@@ -54,8 +54,20 @@ public struct Site: Sendable {
 
     // MARK: - Questions templates and checks ask
 
+    /// Index of `pages` by content path: pages look each other up for every
+    /// link, breadcrumb and menu entry, so this must not be a linear search.
+    private var index: [String: Int] = [:]
+
+    init(config: SiteConfig, pages: [Page], folder: ContentFolder, worksheetFiles: Set<String>) {
+        self.config = config
+        self.pages = pages
+        self.folder = folder
+        self.worksheetFiles = worksheetFiles
+        self.index = Dictionary(pages.enumerated().map { ($1.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public func page(at contentPath: String) -> Page? {
-        pages.first { $0.contentPath == contentPath }
+        index[contentPath].map { pages[$0] }
     }
 
     /// The pages listed by a section page: those in its folder, in order.

@@ -78,7 +78,7 @@ public struct SiteConfig: Sendable, Decodable {
             let node = try FrontMatter.compose(source.text, path: path, firstLine: 1) ?? Node.mapping(Node.Mapping([]))
             var config = try FrontMatter.decode(SiteConfig.self, from: node, path: path, firstLine: 1)
             if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
-            let warnings = FrontMatter.unknownKeys(in: node, known: knownKeys, kind: "site.yaml", path: path, firstLine: 1)
+            let warnings = try SettingsReader(node, path: path, firstLine: 1).unknownKeys(known: knownKeys, kind: "site.yaml")
             return (config, warnings)
         } catch {
             throw DiagnosticsError([error])

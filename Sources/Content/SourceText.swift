@@ -44,11 +44,23 @@ public struct SourceText: Sendable {
             throw .error(path, line: position.line, column: position.column,
                          "this file contains a NUL byte; it looks like a binary file, not Markdown")
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard bytes.contains(0x0D) else {
+            return SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
         }
-        return SourceText(path: path, text: text)
+        // CRLF and lone CR both become LF, so line numbers match what editors show.
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(bytes.count)
+        var previousWasCR = false
+        for byte in bytes {
+            if byte == 0x0D {
+                normalized.append(0x0A)
+                previousWasCR = true
+            } else {
+                if !(byte == 0x0A && previousWasCR) { normalized.append(byte) }
+                previousWasCR = false
+            }
+        }
+        return SourceText(path: path, text: String(decoding: normalized, as: UTF8.self))
     }
 
     /// The first byte that does not start a well-formed UTF-8 sequence

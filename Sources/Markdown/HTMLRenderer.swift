@@ -99,23 +99,63 @@ public final class HTMLRenderer {
                 break
             }
         }
-        for node in headingNodes { giveID(to: node, map: map, tree: tree) }
+        let firstHeading = headings.count
+        for node in headingNodes { collectHeading(node, map: map) }
+        let fragmentHeadings = headings[firstHeading...]
+        if options.allowRawHTML {
+            for (node, heading) in zip(headingNodes, fragmentHeadings) { replaceHeading(node, with: heading, tree: tree) }
+        }
         for node in directiveNodes { expandDirective(node, map: map) }
-        return tree.renderHTML(unsafeHTML: options.allowRawHTML)
+        let html = tree.renderHTML(unsafeHTML: options.allowRawHTML)
+        return options.allowRawHTML ? html : addHeadingIDs(html, headings: fragmentHeadings)
     }
 
-    /// cmark's HTML has no heading ids, so the heading is rendered on its
-    /// own (cmark renders any node), given its id, and swapped for a custom
-    /// block that prints exactly that.
-    private func giveID(to node: OpaquePointer, map: SourceMap, tree: CmarkTree) {
+    /// cmark's HTML has no heading ids. Headings are collected here, and
+    /// their ids are put into the rendered HTML afterwards (`addHeadingIDs`).
+    private func collectHeading(_ node: OpaquePointer, map: SourceMap) {
         let level = min(max(node.headingLevel, 1), 6)
         let text = node.plainText.trimmingWhitespace
         let id = headingIDs.unique(for: text)
         headings.append(Heading(level: level, text: text, id: id, line: map.fileLine(node.startLine)))
+    }
+
+    /// Gives the headings of one rendered fragment their ids. cmark writes a
+    /// heading's opening tag as exactly `<hN>`, in document order; with raw
+    /// HTML left out (the default) nothing else in its output looks like
+    /// that, so the n-th bare `<hN>` is the n-th heading. Headings nested in
+    /// directives were given ids when their own fragment was rendered and no
+    /// longer match. With raw HTML allowed, a hand-written `<h2>` could be
+    /// mistaken for a heading, so then each heading is rendered on its own.
+    private func addHeadingIDs(_ html: String, headings fragmentHeadings: ArraySlice<Heading>) -> String {
+        guard !fragmentHeadings.isEmpty else { return html }
+        var pending = fragmentHeadings.makeIterator()
+        var next = pending.next()
+        var output: [UInt8] = []
+        output.reserveCapacity(html.utf8.count + fragmentHeadings.count * 24)
+        let bytes = Array(html.utf8)
+        var i = 0
+        while i < bytes.count {
+            if let heading = next, bytes[i] == 0x3C, i + 3 < bytes.count, bytes[i + 1] == 0x68,
+               bytes[i + 2] == UInt8(0x30 + heading.level), bytes[i + 3] == 0x3E {
+                output += Array("<h\(heading.level) id=\"\(heading.id.htmlEscaped)\">".utf8)
+                i += 4
+                next = pending.next()
+                continue
+            }
+            output.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The slow, always-right way, for sites that allow raw HTML: render the
+    /// heading on its own (cmark renders any node) and swap it for a custom
+    /// block that prints exactly that with the id added.
+    private func replaceHeading(_ node: OpaquePointer, with heading: Heading, tree: CmarkTree) {
         var html = tree.renderHTML(node: node, unsafeHTML: options.allowRawHTML)
-        let openingTag = "<h\(level)"
+        let openingTag = "<h\(heading.level)"
         guard html.hasPrefix(openingTag), let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        html = openingTag + " id=\"\(id.htmlEscaped)\"" + html.dropFirst(openingTag.count)
+        html = openingTag + " id=\"\(heading.id.htmlEscaped)\"" + html.dropFirst(openingTag.count)
         if html.hasSuffix("\n") { html.removeLast() }
         cmark_node_set_on_enter(replacement, html)
         cmark_node_set_on_exit(replacement, "")

@@ -4,11 +4,13 @@
 public struct SourceMap: Sendable {
     /// Lines before the body in the file (front matter and its fences).
     public var lineOffset: Int
-    private let lines: [Substring]
+    private let body: String
+    private let lineStarts: LineStarts
 
     public init(body: String, lineOffset: Int) {
         self.lineOffset = lineOffset
-        self.lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        self.body = body
+        self.lineStarts = LineStarts(body)
     }
 
     public func fileLine(_ bodyLine: Int) -> Int { bodyLine + lineOffset }
@@ -16,12 +18,36 @@ public struct SourceMap: Sendable {
     /// Character column for a byte column of a body line; falls back to the
     /// byte column when the line is unknown, so a position is never lost.
     public func characterColumn(line bodyLine: Int, byteColumn: Int) -> Int {
-        guard bodyLine >= 1, bodyLine <= lines.count, byteColumn >= 1 else { return max(byteColumn, 1) }
-        let utf8 = lines[bodyLine - 1].utf8
-        let bytePrefix = min(byteColumn - 1, utf8.count)
-        let end = utf8.index(utf8.startIndex, offsetBy: bytePrefix)
+        let starts = lineStarts.offsets
+        guard bodyLine >= 1, bodyLine <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
+        let utf8 = body.utf8
+        let lineStart = utf8.index(utf8.startIndex, offsetBy: starts[bodyLine - 1])
+        let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+        let available = utf8.distance(from: lineStart, to: lineEnd)
+        let end = utf8.index(lineStart, offsetBy: min(byteColumn - 1, available))
         // Counting characters up to a byte inside a multi-byte character rounds down.
-        let prefix = Substring(lines[bodyLine - 1].utf8[utf8.startIndex..<end])
-        return prefix.count + 1
+        return Substring(utf8[lineStart..<end]).count + 1
+    }
+}
+
+/// UTF-8 offsets where lines start, found on first use: most pages only
+/// need them for their links, and some never do.
+private final class LineStarts: @unchecked Sendable {
+    // @unchecked: filled once, on first use, by the one renderer that owns it.
+    private let body: String
+    private var cached: [Int]?
+
+    init(_ body: String) { self.body = body }
+
+    var offsets: [Int] {
+        if let cached { return cached }
+        var starts = [0]
+        var offset = 0
+        for byte in body.utf8 {
+            offset += 1
+            if byte == 0x0A { starts.append(offset) }
+        }
+        cached = starts
+        return starts
     }
 }

@@ -7,7 +7,7 @@ enum SearchIndex {
     static let textLimit = 3000
 
     static func json(site: Site, worksheets: [WorksheetListing]) -> String {
-        var entries: [String] = site.pages.map { page in
+        var entries: [String] = site.pages.parallelMap { page in
             JSONText.object([
                 ("title", JSONText.string(page.title)),
                 ("url", JSONText.string(page.urlPath)),
@@ -33,9 +33,26 @@ enum SearchIndex {
         return section.shortTitle
     }
 
-    private static func clip(_ text: String) -> String {
-        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return flat.count > textLimit ? String(flat.prefix(textLimit)) : flat
+    /// Folds runs of white space into one space and keeps the first
+    /// `textLimit` bytes, cut at a word. Works on UTF-8 bytes: this runs over
+    /// every word of the site.
+    static func clip(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(text.utf8.count, textLimit + 4))
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                if bytes.count >= textLimit { break }
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

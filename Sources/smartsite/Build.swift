@@ -20,6 +20,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Build the pages only, without the worksheet PDFs (they need Ghostscript).")
     var noWorksheets = false
 
+    @Flag(help: "Print how long each step of the build took.")
+    var timings = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") || baseURL.hasPrefix("/")) {
             throw ValidationError("--base-url must start with https://, http:// or /, e.g. --base-url https://example.org/")
@@ -48,6 +51,9 @@ struct Build: ParsableCommand {
             summary += " into \(folders.output)/ in \(Console.seconds(report.totalSeconds))"
             if !report.warnings.isEmpty { summary += ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")" }
             print(summary + ".")
+            if timings {
+                for step in report.steps { print("  \(step.name): \(Console.seconds(step.seconds))") }
+            }
         case .failure(let error):
             console.printDiagnostics(error.diagnostics)
             let errors = error.diagnostics.filter(\.isError).count

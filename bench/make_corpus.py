@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Writes the benchmark corpus: 10,000 pages of about 3.5 KB of typical
+Markdown with front matter, in 10 sections, as one content folder that both
+smartsite and Hugo build. Deterministic (fixed seed), so runs compare."""
+import os
+import random
+import sys
+
+WORDS = ("urge plan change values motivation meeting support coping skill choice balance health "
+         "family friend problem option step review habit craving trigger feeling thought belief "
+         "practice week goal progress setback learn notice breathe pause write list talk listen "
+         "time place people reason benefit cost future past today morning evening together").split()
+
+
+def sentence(rng, low=8, high=18):
+    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
+    if rng.random() < 0.3:
+        i = rng.randrange(len(words))
+        words[i] = "*" + words[i] + "*"
+    if rng.random() < 0.2:
+        i = rng.randrange(len(words))
+        words[i] = "**" + words[i] + "**"
+    if rng.random() < 0.1:
+        i = rng.randrange(len(words))
+        words[i] = "[" + words[i] + "](https://example.org/" + words[i] + ")"
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + rng.choice([".", ".", ".", "?", "!"])
+
+
+def paragraph(rng):
+    return " ".join(sentence(rng) for _ in range(rng.randint(3, 5)))
+
+
+def page(rng, section, number):
+    title = " ".join(rng.choice(WORDS) for _ in range(3)).title() + f" {number}"
+    out = ["---", f'title: "{title}"', f'description: "{sentence(rng, 6, 10)}"', f"order: {number}", "---", ""]
+    out.append(paragraph(rng))
+    for h in range(3):
+        out += ["", f"## {' '.join(rng.choice(WORDS) for _ in range(3)).title()} {h}", "", paragraph(rng)]
+        kind = rng.random()
+        if kind < 0.4:
+            out.append("")
+            out += [f"- {sentence(rng, 4, 9)}" for _ in range(rng.randint(3, 5))]
+        elif kind < 0.6:
+            out += ["", "> " + sentence(rng)]
+        elif kind < 0.7:
+            out += ["", "```text", sentence(rng), sentence(rng), "```"]
+        out += ["", "### Details", "", paragraph(rng)]
+    text = "\n".join(out) + "\n"
+    while len(text.encode()) < 3400:
+        text += "\n" + paragraph(rng) + "\n"
+    return text
+
+
+def main():
+    root = sys.argv[1]
+    pages = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+    rng = random.Random(42)
+    content = os.path.join(root, "content")
+    os.makedirs(content, exist_ok=True)
+    with open(os.path.join(content, "site.yaml"), "w") as f:
+        f.write("title: Benchmark site\nbase_url: https://bench.example.org/\nlanguage: en\n")
+    with open(os.path.join(content, "_index.md"), "w") as f:
+        f.write("---\ntitle: Home\n---\n\nThe benchmark home page.\n")
+    total = 0
+    for s in range(10):
+        section = f"section-{s}"
+        folder = os.path.join(content, section)
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "_index.md"), "w") as f:
+            f.write(f"---\ntitle: Section {s}\n---\n\nPages of section {s}.\n")
+        for n in range(pages // 10):
+            text = page(rng, section, n)
+            total += len(text.encode())
+            with open(os.path.join(folder, f"page-{n}.md"), "w") as f:
+                f.write(text)
+    print(f"corpus: {pages} pages, {total / pages / 1024:.2f} KB average, {total / 1048576:.1f} MB of Markdown")
+
+
+if __name__ == "__main__":
+    main()
