@@ -1,0 +1,122 @@
+import Diagnostics
+import Foundation
+import XCTest
+@testable import SiteBuild
+
+final class SiteBuildTests: XCTestCase {
+    private var site: FixtureSite!
+
+    override func setUpWithError() throws { site = try FixtureSite() }
+    override func tearDown() { site.remove() }
+
+    private func build(baseURL: String? = nil) throws -> BuildReport {
+        try SiteBuilder.build(BuildOptions(contentFolder: site.content.path, templatesFolder: site.templates.path,
+                                           outputFolder: site.output.path, baseURL: baseURL, buildWorksheets: false))
+    }
+
+    private func buildErrors() -> [Diagnostic] {
+        do {
+            _ = try build()
+            XCTFail("the build should have failed")
+            return []
+        } catch {
+            return (error as? DiagnosticsError)?.diagnostics.filter(\.isError) ?? []
+        }
+    }
+
+    func testBuildsPrettyURLsWithInheritedTemplatesAndPartials() throws {
+        let report = try build()
+        XCTAssertGreaterThanOrEqual(report.pagesWritten, 4)
+        let page = try XCTUnwrap(site.read("toolbox/urge-log/index.html"))
+        XCTAssertTrue(page.hasPrefix("<html><title>"), page)
+        XCTAssertTrue(page.contains("<p class=help>988 Suicide &amp; Crisis Lifeline 988</p>"), page)
+        XCTAssertNotNil(site.read("index.html"))
+        XCTAssertNotNil(site.read("toolbox/index.html"))
+        XCTAssertEqual(site.read("assets/site.css"), "body { color: black; }\n")
+    }
+
+    func testValuesAreEscapedAndOnlyMarkdownIsRaw() throws {
+        _ = try build()
+        let page = try XCTUnwrap(site.read("toolbox/urge-log/index.html"))
+        XCTAssertTrue(page.contains("<h1>Urge Log &lt;script&gt;</h1>"), page)
+        XCTAssertTrue(page.contains("<p>Write down &quot;urges&quot;</p>"), page)
+        XCTAssertTrue(page.contains("<h2 id=\"how-to-use-it\">How to use it</h2>"), page)
+    }
+
+    func testLinksBetweenMarkdownFilesBecomeRelativePageURLs() throws {
+        _ = try build()
+        let home = try XCTUnwrap(site.read("index.html"))
+        XCTAssertTrue(home.contains("href=\"toolbox/urge-log/#how-to-use-it\""), home)
+        let tool = try XCTUnwrap(site.read("toolbox/urge-log/index.html"))
+        XCTAssertTrue(tool.contains("<a href=\"../../toolbox/\">toolbox</a>"), tool)
+        XCTAssertTrue(tool.contains("<a href=\"../../\">home</a>"), tool)
+    }
+
+    func testSiteFilesUseTheBaseURL() throws {
+        _ = try build(baseURL: "https://staging.example.org/")
+        let sitemap = try XCTUnwrap(site.read("sitemap.xml"))
+        XCTAssertTrue(sitemap.contains("<loc>https://staging.example.org/toolbox/urge-log/</loc>"), sitemap)
+        XCTAssertTrue(site.read("robots.txt")?.contains("Sitemap: https://staging.example.org/sitemap.xml") ?? false)
+        let index = try XCTUnwrap(site.read("search.json"))
+        XCTAssertTrue(index.contains("\"title\":\"Urge Log \\u003cscript\\u003e\""), index)
+    }
+
+    func testSameInputGivesByteIdenticalOutput() throws {
+        _ = try build()
+        let first = site.snapshot()
+        _ = try build()
+        XCTAssertEqual(first, site.snapshot())
+        XCTAssertGreaterThan(first.count, 5)
+    }
+
+    func testFailedBuildLeavesPreviousOutputUntouched() throws {
+        _ = try build()
+        let before = site.snapshot()
+        try site.write("content/toolbox/urge-log.md", "---\ntitle: Broken\norder: two\n---\n\nText\n")
+        try site.write("content/broken.md", "---\ntitle: [unclosed\n---\n")
+        let errors = buildErrors()
+        let places = errors.map { "\($0.path.components(separatedBy: "/content/").last ?? ""):\($0.line):\($0.column)" }
+        XCTAssertTrue(places.contains("toolbox/urge-log.md:3:8"), "\(places)")
+        XCTAssertTrue(places.contains { $0.hasPrefix("broken.md:") }, "\(places)")
+        XCTAssertEqual(site.snapshot(), before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(leftovers, [], "the staging folder must be removed")
+    }
+
+    func testBrokenLinksAndFragmentsAreErrorsAtTheLink() throws {
+        try site.write("content/about.md", "---\ntitle: About\n---\n\nSee [x](toolbox/missing.md) and [y](toolbox/urge-log.md#nope).\n")
+        let messages = buildErrors().map { $0.description.components(separatedBy: "\n")[0] }
+        XCTAssertTrue(messages.contains { $0.hasSuffix("about.md:5:5: error: the link 'toolbox/missing.md' leads to \(site.content.path)/toolbox/missing.md, which does not exist") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("about.md:5:33: error: toolbox/urge-log.md has no heading '#nope'") }, "\(messages)")
+    }
+
+    func testTemplateSyntaxErrorNamesTheTemplateLine() throws {
+        try site.write("templates/page.mustache", "{{<base}}\n{{$main}}\n{{#page}}\n{{/main}}{{/base}}\n")
+        let errors = buildErrors()
+        XCTAssertEqual(errors.first?.path, site.templates.path + "/page.mustache")
+        XCTAssertGreaterThan(errors.first?.line ?? 0, 0)
+    }
+
+    func testMissingPartialIsAnError() throws {
+        try site.write("templates/base.mustache", "<html>\n{{>partials/helpp}}{{$main}}{{/main}}</html>\n")
+        let errors = buildErrors()
+        XCTAssertEqual(errors.map(\.description).first?.components(separatedBy: "\n").first,
+                       "\(site.templates.path)/base.mustache:2:1: error: there is no template named 'partials/helpp'")
+        XCTAssertEqual(errors.first?.fix, "did you mean 'partials/help'?")
+    }
+
+    func testUnknownLayoutIsAnErrorOnThePage() throws {
+        try site.write("content/about.md", "---\ntitle: About\nlayout: fancy\n---\n\nText.\n")
+        let errors = buildErrors()
+        XCTAssertEqual(errors.first?.message, "there is no template 'fancy' (no templates/fancy.mustache)")
+    }
+
+    func testDraftsAreLeftOutUnlessAsked() throws {
+        try site.write("content/draft.md", "---\ntitle: Draft\ndraft: true\n---\n\nText.\n")
+        _ = try build()
+        XCTAssertNil(site.read("draft/index.html"))
+        _ = try SiteBuilder.build(BuildOptions(contentFolder: site.content.path, templatesFolder: site.templates.path,
+                                               outputFolder: site.output.path, includeDrafts: true, buildWorksheets: false))
+        XCTAssertNotNil(site.read("draft/index.html"))
+    }
+}
