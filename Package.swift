@@ -37,7 +37,7 @@ let package = Package(
         // Worksheet Markdown -> form model -> layout -> PostScript -> PDF (gs).
         .target(name: "Worksheets", dependencies: ["PostScript", "Markdown", "Content", "Diagnostics"]),
         // The build as named steps: load, render, write into a temporary folder, swap in.
-        .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Diagnostics"]),
+        .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Worksheets", "Diagnostics"]),
         .executableTarget(name: "smartsite", dependencies: [
             "SiteBuild",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

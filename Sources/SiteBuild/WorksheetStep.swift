@@ -1,8 +1,10 @@
 import Content
 import Diagnostics
 import Rendering
+import Worksheets
 
-/// Makes the worksheet PDFs and what the site shows of them.
+/// Makes the worksheet PDFs (into the staging folder, reusing unchanged
+/// ones from the previous output) and turns them into what the site shows.
 enum WorksheetStep {
     struct Result {
         var listings: [WorksheetListing] = []
@@ -11,8 +13,28 @@ enum WorksheetStep {
         var reused = 0
     }
 
+    static func settings(for site: Site) -> WorksheetSettings {
+        WorksheetSettings(siteTitle: site.config.title,
+                          disclaimer: site.config.disclaimer ?? "Not affiliated with or endorsed by SMART Recovery.",
+                          baseURL: site.config.baseURL)
+    }
+
     static func run(options: BuildOptions, site: Site, output: OutputFolder) -> Result {
-        // Wired to the Worksheets part once it lands.
-        Result()
+        guard options.buildWorksheets, !site.worksheetFiles.isEmpty else { return Result() }
+        let built = buildWorksheets(contentRoot: options.contentFolder, stagingRoot: output.staging.path,
+                                    previousOutputRoot: output.existing?.path, settings: settings(for: site))
+        var result = Result(diagnostics: built.diagnostics, distilled: built.distilled, reused: built.reused)
+        result.listings = built.worksheets.map { worksheet in
+            let downloads = Paper.allCases.sorted().compactMap { paper -> WorksheetListing.Download? in
+                guard let file = worksheet.pdfFiles[paper] else { return nil }
+                return .init(label: paper == .letter ? "US Letter" : "A4", file: file, pages: worksheet.pageCount[paper] ?? 1)
+            }
+            let toolPage = worksheet.tool.map { "toolbox/\($0).md" }
+                ?? site.pages.first { $0.kind == .tool && $0.settings.worksheet == worksheet.slug }?.contentPath
+            return WorksheetListing(slug: worksheet.slug, title: worksheet.title, description: worksheet.description,
+                                    sourcePath: worksheet.sourcePath, htmlPreview: worksheet.htmlPreview,
+                                    downloads: downloads, toolPage: toolPage)
+        }
+        return result
     }
 }
