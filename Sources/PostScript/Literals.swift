@@ -61,18 +61,17 @@ enum Literal {
     /// Bytes as PDF content for an appearance stream given through pdfmark.
     static func ascii(_ text: String) -> String { string(Array(text.utf8)) }
 
-    /// A number with at most two decimals and no exponent, the same on every
+    /// A number with at most one decimal and no exponent, the same on every
     /// machine (no locale, no binary noise such as 0.30000000000000004).
+    /// Tenths of a point because Ghostscript's pdfwrite stores coordinates in
+    /// 1/720 inch: positions it can keep exactly make the PDF render with
+    /// the very same pixels as the PostScript.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let hundredths = Int((value * 100).rounded())
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = abs(hundredths)
-        let whole = magnitude / 100
-        let fraction = magnitude % 100
-        if fraction == 0 { return sign + String(whole) }
-        if fraction % 10 == 0 { return sign + "\(whole).\(fraction / 10)" }
-        return sign + "\(whole)." + (fraction < 10 ? "0" : "") + String(fraction)
+        let tenths = Int((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = abs(tenths)
+        return sign + String(magnitude / 10) + (magnitude % 10 == 0 ? "" : ".\(magnitude % 10)")
     }
 
     /// A PostScript/PDF name for a custom key: letters and digits only

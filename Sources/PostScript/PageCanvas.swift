@@ -29,10 +29,16 @@ public struct PageCanvas {
 
     // MARK: Graphics state
 
+    /// Gray level from 0 (black) to 1 (white), rounded to sixteenths: those
+    /// survive Ghostscript's pdfwrite exactly (it keeps 12 bits), so a page
+    /// looks the same printed from the PostScript and from the PDF.
     public mutating func setGray(_ gray: Double) {
-        guard gray != currentGray else { return }
-        currentGray = gray
-        lines.append("\(n(gray)) setgray")
+        let sixteenths = Int((min(max(gray, 0), 1) * 16).rounded())
+        let level = Double(sixteenths) / 16
+        guard level != currentGray else { return }
+        currentGray = level
+        let text = sixteenths == 16 ? "1" : sixteenths == 0 ? "0" : String(String(level).prefix(6))
+        lines.append("\(text) setgray")
     }
 
     public mutating func setLineWidth(_ width: Double) {
@@ -61,11 +67,24 @@ public struct PageCanvas {
     }
 
     public mutating func strokeCircle(center: (x: Double, y: Double), radius: Double) {
-        lines.append("newpath \(n(center.x)) \(n(center.y)) \(n(radius)) 0 360 arc closepath stroke")
+        lines.append(circlePath(center, radius) + " stroke")
     }
 
     public mutating func fillCircle(center: (x: Double, y: Double), radius: Double) {
-        lines.append("newpath \(n(center.x)) \(n(center.y)) \(n(radius)) 0 360 arc closepath fill")
+        lines.append(circlePath(center, radius) + " fill")
+    }
+
+    /// A circle as four Bézier curves. Written out rather than with `arc`, so
+    /// the PDF (where pdfwrite turns arcs into curves of its own) holds the
+    /// very same path and renders the same pixels.
+    private func circlePath(_ c: (x: Double, y: Double), _ r: Double) -> String {
+        let k = r * 0.5523
+        var p = "newpath \(n(c.x + r)) \(n(c.y)) M"
+        p += " \(n(c.x + r)) \(n(c.y + k)) \(n(c.x + k)) \(n(c.y + r)) \(n(c.x)) \(n(c.y + r)) curveto"
+        p += " \(n(c.x - k)) \(n(c.y + r)) \(n(c.x - r)) \(n(c.y + k)) \(n(c.x - r)) \(n(c.y)) curveto\n"
+        p += "\(n(c.x - r)) \(n(c.y - k)) \(n(c.x - k)) \(n(c.y - r)) \(n(c.x)) \(n(c.y - r)) curveto"
+        p += " \(n(c.x + k)) \(n(c.y - r)) \(n(c.x + r)) \(n(c.y - k)) \(n(c.x + r)) \(n(c.y)) curveto closepath"
+        return p
     }
 
     /// A closed or open polyline.
@@ -111,9 +130,11 @@ public struct PageCanvas {
         case .center: startX = x - width / 2
         case .right: startX = x - width
         }
-        lines.append("\(n(startX)) \(n(y)) M")
         var runX = startX
         for (font, bytes, url, w) in encoded {
+            // Every run starts from an explicit point in tenths of a point,
+            // where pdfwrite can put it exactly (see Literal.number).
+            lines.append("\(n(runX)) \(n(y)) M")
             useFont(font, size: size)
             lines.append(Literal.string(bytes) + " S")
             if let url {

@@ -10,13 +10,17 @@ struct WorksheetLayout {
     let settings: WorksheetSettings
 
     // The look, in points. Generous writing space: 23 pt between ruled lines
-    // is about 8 mm, room for ordinary handwriting.
+    // is about 8 mm, room for ordinary handwriting. Font sizes are 2^a·5^b
+    // points (6.25, 8, 10, 12.5, 20): pdfwrite writes the gaps between pieces
+    // of text on one line in thousandths of the size, and with these sizes
+    // every gap in tenths of a point is exact there, so the PDF renders the
+    // very same pixels as the PostScript.
     static let margin = 54.0
     static let topMargin = 58.0
     static let ruleSpacing = 23.0
-    static let bodySize = 10.5
+    static let bodySize = 10.0
     static let bodyLeading = 14.5
-    static let labelSize = 10.5
+    static let labelSize = 10.0
     static let ink = 0.0
     static let softInk = 0.25
     static let ruleGray = 0.6
@@ -60,9 +64,9 @@ struct WorksheetLayout {
     private func drawTopLine(_ page: inout PageCanvas) {
         let y = size.height - 34
         page.setGray(0.35)
-        page.text(settings.siteTitle.uppercased(), font: .helveticaBold, size: 7.5, x: left, y: y)
+        page.text(settings.siteTitle.uppercased(), font: .helveticaBold, size: 8, x: left, y: y)
         let display = pageURL.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
-        let w = page.text(display, font: .helvetica, size: 7.5, x: left + width, y: y, align: .right)
+        let w = page.text(display, font: .helvetica, size: 8, x: left + width, y: y, align: .right)
         page.link(Rect(x: left + width - w, y: y - 2, width: w, height: 9), url: pageURL)
         page.setGray(0)
     }
@@ -71,8 +75,8 @@ struct WorksheetLayout {
     private func drawRunningHeader(_ page: inout PageCanvas) {
         let y = size.height - 34
         page.setGray(0.35)
-        page.text(worksheet.title, font: .helveticaBold, size: 8.5, x: left, y: y)
-        page.text(settings.siteTitle, font: .helvetica, size: 7.5, x: left + width, y: y, align: .right)
+        page.text(worksheet.title, font: .helveticaBold, size: 8, x: left, y: y)
+        page.text(settings.siteTitle, font: .helvetica, size: 8, x: left + width, y: y, align: .right)
         page.setLineWidth(0.5)
         page.setGray(0.6)
         page.strokeLine(from: (left, y - 6), to: (left + width, y - 6))
@@ -84,7 +88,7 @@ struct WorksheetLayout {
     func flowBlocks() -> [FlowBlock] {
         var blocks: [FlowBlock] = [titleBlock()]
         for (i, paragraph) in worksheet.intro.enumerated() {
-            blocks.append(paragraphBlock(paragraph, size: 11, leading: 15.5, spaceBefore: i == 0 ? 10 : 7, gray: 0.1))
+            blocks.append(paragraphBlock(paragraph, size: 10, leading: 15, spaceBefore: i == 0 ? 10 : 7, gray: 0.1))
         }
         var breakNext = false
         for block in worksheet.blocks {
@@ -124,11 +128,11 @@ struct WorksheetLayout {
     }
 
     private func titleBlock() -> FlowBlock {
-        let lines = TextLayout.lines([TextRun(worksheet.title, font: .helveticaBold)], size: 22, width: width)
+        let lines = TextLayout.lines([TextRun(worksheet.title, font: .helveticaBold)], size: 20, width: width)
         let height = Double(lines.count) * 26 + 12
         return FlowBlock(height: height) { page, top in
             for (i, line) in lines.enumerated() {
-                page.textLine(line.runs, size: 22, x: left, y: top - 20 - Double(i) * 26)
+                page.textLine(line.runs, size: 20, x: left, y: top - 20 - Double(i) * 26)
             }
             page.setLineWidth(2)
             page.setGray(0.15)
@@ -138,7 +142,7 @@ struct WorksheetLayout {
     }
 
     private func headingBlock(_ text: [Span], level: Int) -> FlowBlock {
-        let size = level == 1 ? 13.5 : 11.5
+        let size = level == 1 ? 12.5 : 10.0
         let leading = size + 4
         let lines = TextLayout.lines(runs(text, bold: true), size: size, width: width)
         let height = Double(lines.count) * leading + (level == 1 ? 6 : 2)
@@ -169,7 +173,14 @@ struct WorksheetLayout {
         let lines = TextLayout.lines(runs(spans), size: Self.bodySize, width: width - indent)
         return FlowBlock(height: Double(lines.count) * Self.bodyLeading, spaceBefore: first ? 6 : 2) { page, top in
             page.setGray(Self.softInk)
-            page.text(marker, font: .helvetica, size: Self.bodySize, x: left + 3, y: baseline(top, Self.bodySize, Self.bodyLeading))
+            let base = baseline(top, Self.bodySize, Self.bodyLeading)
+            if marker == "\u{2022}" {
+                // A drawn dot rather than the bullet glyph: pdfwrite would fold the
+                // glyph and the text into one TJ, which renders a hair apart.
+                page.fillCircle(center: (left + 5, base + Self.bodySize * 0.3), radius: 1.8)
+            } else {
+                page.text(marker, font: .helveticaBold, size: Self.bodySize, x: left + 1, y: base)
+            }
             drawLines(lines, in: &page, x: left + indent, top: top, size: Self.bodySize, leading: Self.bodyLeading)
             page.setGray(0)
         }
@@ -199,7 +210,7 @@ struct WorksheetLayout {
     /// A label, an optional hint, and N ruled lines under one multi-line field.
     private func writingAreaBlock(_ area: WritingArea) -> FlowBlock {
         let label = TextLayout.lines(runs(area.label, bold: true), size: Self.labelSize, width: width)
-        let hint = area.hint.map { TextLayout.lines([TextRun($0, font: .helveticaOblique)], size: 9, width: width) } ?? []
+        let hint = area.hint.map { TextLayout.lines([TextRun($0, font: .helveticaOblique)], size: 8, width: width) } ?? []
         let labelHeight = area.label.isEmpty ? 0 : Double(label.count) * 14
         let hintHeight = Double(hint.count) * 12
         let rules = Double(area.lines) * Self.ruleSpacing
@@ -207,7 +218,7 @@ struct WorksheetLayout {
         return FlowBlock(height: height, spaceBefore: 12) { page, top in
             if !area.label.isEmpty { drawLines(label, in: &page, x: left, top: top, size: Self.labelSize, leading: 14) }
             page.setGray(0.35)
-            drawLines(hint, in: &page, x: left, top: top - labelHeight, size: 9, leading: 12)
+            drawLines(hint, in: &page, x: left, top: top - labelHeight, size: 8, leading: 11)
             let rulesTop = top - labelHeight - hintHeight
             drawRules(&page, x: left, width: width, top: rulesTop, count: area.lines)
             page.textField(name: area.name, rect: Rect(x: left, y: rulesTop - rules, width: width, height: rules),
@@ -237,7 +248,9 @@ struct WorksheetLayout {
             blocks.append(FlowBlock(height: height, spaceBefore: first ? (list.label.isEmpty ? 10 : 4) : 0) { page, top in
                 for (slot, item) in row.enumerated() {
                     let x = left + Double(slot) * (columnWidth + gutter)
-                    let boxTop = top - (Self.bodyLeading - box) / 2 - 0.5
+                    // Centred on the capital letters' middle, as a printed form's boxes are.
+                    let capMiddle = baseline(top, Self.bodySize, Self.bodyLeading) + Self.bodySize * 0.36
+                    let boxTop = capMiddle + box / 2
                     let rect = Rect(x: x + 1, y: boxTop - box, width: box, height: box)
                     page.setLineWidth(0.8)
                     page.setGray(0.2)
@@ -268,11 +281,16 @@ struct WorksheetLayout {
             let numberY = top - labelHeight - 16
             let circleY = numberY - 15
             let diameter = 14.0
+            // Anchors on either side of the circles' drawing (see tableBlocks).
+            if let low = scale.lowAnchor {
+                page.setGray(0.375)
+                page.text(low, font: .helveticaOblique, size: 8, x: startX - diameter / 2, y: circleY - 20)
+            }
             for i in 0..<count {
                 let value = scale.from + i
                 let cx = startX + Double(i) * step
                 page.setGray(0.2)
-                page.text(String(value), font: .helveticaBold, size: 9.5, x: cx, y: numberY, align: .center)
+                page.text(String(value), font: .helveticaBold, size: 10, x: cx, y: numberY, align: .center)
                 page.setLineWidth(0.8)
                 page.strokeCircle(center: (cx, circleY), radius: diameter / 2)
                 page.setGray(0)
@@ -281,11 +299,8 @@ struct WorksheetLayout {
                                  tooltip: "\(scale.label.plainText): \(value)")
             }
             page.setGray(0.35)
-            if let low = scale.lowAnchor {
-                page.text(low, font: .helveticaOblique, size: 8.5, x: startX - diameter / 2, y: circleY - 20)
-            }
             if let high = scale.highAnchor {
-                page.text(high, font: .helveticaOblique, size: 8.5, x: startX + span + diameter / 2, y: circleY - 20, align: .right)
+                page.text(high, font: .helveticaOblique, size: 8, x: startX + span + diameter / 2, y: circleY - 20, align: .right)
             }
             page.setGray(0)
         }
@@ -337,7 +352,7 @@ struct WorksheetLayout {
             })
         }
         // Column widths follow the longest word of each header, so nothing is cut.
-        let headerSize = 8.5
+        let headerSize = 8.0
         let minimums = table.columns.map { column -> Double in
             let longest = column.header.split(separator: " ").map { StandardFont.helveticaBold.width(of: String($0), size: headerSize) }.max() ?? 0
             return max(longest + 12, 42)
@@ -363,21 +378,22 @@ struct WorksheetLayout {
             let spaceBefore = start == 1 ? (table.label.isEmpty ? 12.0 : 0) : 10
             blocks.append(FlowBlock(height: height, spaceBefore: spaceBefore) { page, top in
                 page.setGray(0.9)
-                page.fillRect(Rect(x: left, y: top - headerHeight, width: width, height: headerHeight))
+                // Inside the border, so the fill's edge (where PostScript and PDF
+                // differ in which pixels a fill touches) sits under the border stroke.
+                page.fillRect(Rect(x: left + 0.3, y: top - headerHeight + 0.3, width: width - 0.6, height: headerHeight - 0.3))
+                // Each header is followed by its column's right-hand line: a path
+                // between two headers keeps pdfwrite from joining them into one
+                // TJ, whose computed gaps can land a pixel off the PostScript's.
                 var x = left
+                page.setLineWidth(0.6)
                 for (c, lines) in headers.enumerated() {
                     page.setGray(0.1)
                     drawLines(lines, in: &page, x: x + 4, top: top - 5, size: headerSize, leading: 10.5)
                     x += widths[c]
-                }
-                page.setLineWidth(0.6)
-                page.setGray(0.35)
-                page.strokeRect(Rect(x: left, y: top - height, width: width, height: height))
-                x = left
-                for w in widths.dropLast() {
-                    x += w
+                    page.setGray(0.35)
                     page.strokeLine(from: (x, top), to: (x, top - height))
                 }
+                page.strokeRect(Rect(x: left, y: top - height, width: width, height: height))
                 for r in 0...rows.count - 1 {
                     let y = top - headerHeight - Double(r) * rowHeight
                     page.strokeLine(from: (left, y), to: (left + width, y))
@@ -410,7 +426,7 @@ struct WorksheetLayout {
             })
         }
         let radius = min(118.0, width * 0.25)
-        let labelSize = 9.0
+        let labelSize = 8.0
         let count = pie.slices.count
         let labelWidth = width / 2 - radius - 16
         let sliceLabels = pie.slices.map { TextLayout.lines([TextRun($0.label, font: .helveticaBold)], size: labelSize, width: labelWidth) }
@@ -429,16 +445,13 @@ struct WorksheetLayout {
             page.strokeCircle(center: (cx, cy), radius: radius)
             page.setLineWidth(0.8)
             page.setGray(0.25)
-            for i in 0..<count {
-                let angle = Double.pi / 2 - 2 * Double.pi * Double(i) / Double(count)
-                page.strokeLine(from: (cx, cy), to: (cx + radius * cos(angle), cy + radius * sin(angle)))
-            }
+
             // Ring numbers along the top spoke.
             page.setGray(0.45)
             for ring in stride(from: 2, through: 10, by: 2) {
-                page.text(String(ring), font: .helvetica, size: 6.5, x: cx + 2.5, y: cy + radius * Double(ring) / 10 - 7)
+                page.text(String(ring), font: .helvetica, size: 6.25, x: cx + 2.5, y: cy + radius * Double(ring) / 10 - 7)
             }
-            page.text("0", font: .helvetica, size: 6.5, x: cx + 2.5, y: cy - 7)
+            page.text("0", font: .helvetica, size: 6.25, x: cx + 2.5, y: cy - 7)
             page.setGray(0)
             for (i, lines) in sliceLabels.enumerated() {
                 let angle = Double.pi / 2 - 2 * Double.pi * (Double(i) + 0.5) / Double(count)
@@ -454,6 +467,12 @@ struct WorksheetLayout {
                     page.textLine(line.runs, size: labelSize, x: ax, y: y, align: align)
                     y -= 11
                 }
+                // The spoke after each label keeps the labels apart in the PDF (see tableBlocks).
+                let spoke = Double.pi / 2 - 2 * Double.pi * Double(i) / Double(count)
+                page.setLineWidth(0.8)
+                page.setGray(0.25)
+                page.strokeLine(from: (cx, cy), to: (cx + radius * cos(spoke), cy + radius * sin(spoke)))
+                page.setGray(0)
             }
         })
         // Scores: "Work ___ / 10" in two columns.
@@ -468,14 +487,14 @@ struct WorksheetLayout {
                     let x = left + Double(slot) * (cell + gutter)
                     let base = top - 17
                     let slice = pie.slices[i]
-                    page.text(slice.label, font: .helveticaBold, size: 9.5, x: x, y: base + 2)
+                    page.text(slice.label, font: .helveticaBold, size: 10, x: x, y: base + 2)
                     let lineEnd = x + cell - 24
                     let lineStart = lineEnd - 46
                     page.setLineWidth(0.7)
                     page.setGray(0.3)
                     page.strokeLine(from: (lineStart, base), to: (lineEnd, base))
                     page.setGray(0.35)
-                    page.text("/ 10", font: .helvetica, size: 9, x: lineEnd + 4, y: base + 2)
+                    page.text("/ 10", font: .helvetica, size: 8, x: lineEnd + 4, y: base + 2)
                     page.setGray(0)
                     page.textField(name: slice.name, rect: Rect(x: lineStart, y: base + 1, width: lineEnd - lineStart, height: 16),
                                    multiline: false, fontSize: 10, tooltip: "\(slice.label): score from 0 to 10")
@@ -519,7 +538,7 @@ struct WorksheetLayout {
 /// left, "page 1 of 2" on the right.
 struct Footer {
     let lines: [TextLine]
-    static let size = 7.0
+    static let size = 6.25
     static let leading = 9.0
 
     init(settings: WorksheetSettings, worksheet: Worksheet, width: Double) {

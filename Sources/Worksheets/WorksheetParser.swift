@@ -133,7 +133,9 @@ struct WorksheetParser {
             var spans: [[Span]] = []
             for item in items {
                 let itemSpans = inlineSpans(item.text)
-                let itemName = FieldName.from(itemSpans.plainText, maxLength: 30)
+                // "**Action:** I am changing" is named by its bold lead: `action`.
+                let lead = itemSpans.prefix { $0.bold }.map(\.text).joined()
+                let itemName = FieldName.from(lead.isEmpty ? itemSpans.plainText : lead, maxLength: 30)
                 let full = group + "." + (itemName.isEmpty ? "item\(names.count + 1)" : itemName)
                 names.append(try claim(full, call, item.offset))
                 spans.append(itemSpans)

@@ -51,9 +51,10 @@ final class LayoutTests: XCTestCase {
 
     func testNumbersAndStringsAreWrittenSafely() {
         XCTAssertEqual(Literal.number(0.1 + 0.2), "0.3")
-        XCTAssertEqual(Literal.number(-3.456), "-3.46")
+        XCTAssertEqual(Literal.number(-3.456), "-3.5")
         XCTAssertEqual(Literal.number(12), "12")
-        XCTAssertEqual(Literal.number(0.05), "0.05")
+        XCTAssertEqual(Literal.number(-0.04), "0")
+        XCTAssertEqual(Literal.number(0.05), "0.1")
         XCTAssertEqual(Literal.string(Array("a(b)c\\".utf8)), "(a\\(b\\)c\\\\)")
         XCTAssertEqual(Literal.string([0x93, 0x0A]), "(\\223\\012)")
         XCTAssertEqual(Literal.pdfText("é"), "<FEFF00E9>")

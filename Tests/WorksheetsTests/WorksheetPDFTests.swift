@@ -1,0 +1,133 @@
+import Foundation
+@testable import Worksheets
+import XCTest
+
+/// The repository's worksheets, built for real and read back with gs, qpdf
+/// and poppler.
+final class WorksheetPDFTests: XCTestCase {
+    func testEveryWorksheetIsBuiltInBothSizesWithoutProblems() throws {
+        let build = SharedBuild.cold
+        XCTAssertEqual(build.result.worksheets.map(\.slug), expectedSlugs)
+        XCTAssertEqual(build.result.diagnostics.map(\.description), [])
+        XCTAssertEqual(build.result.distilled, 24)
+        XCTAssertEqual(build.result.reused, 0)
+        XCTAssertLessThanOrEqual(build.result.ghostscriptRuns, 2, "all PDFs come from at most two gs processes")
+        for worksheet in build.result.worksheets {
+            XCTAssertEqual(worksheet.pdfFiles[.letter], "worksheets/\(worksheet.slug)-letter.pdf")
+            XCTAssertEqual(worksheet.pdfFiles[.a4], "worksheets/\(worksheet.slug)-a4.pdf")
+            XCTAssertEqual(worksheet.sourcePath, contentRoot + "/worksheets/\(worksheet.slug).md")
+            XCTAssertFalse(worksheet.description.isEmpty, worksheet.slug)
+        }
+    }
+
+    func testEveryPostScriptFileRunsInGhostscript() throws {
+        for slug in expectedSlugs {
+            for paper in Paper.allCases {
+                let (ps, pdf, warnings) = try buildWorksheet(path: contentRoot + "/worksheets/\(slug).md", paper: paper,
+                                                             settings: testSettings, distil: false)
+                XCTAssertNil(pdf)
+                XCTAssertEqual(warnings.map(\.description), [])
+                XCTAssertTrue(ps.hasPrefix("%!PS-Adobe-3.0\n"))
+                let run = try Tool.gs(["-sDEVICE=nullpage", "-"], stdin: Data(ps.utf8))
+                XCTAssertEqual(run.status, 0, "\(slug) \(paper): \(run.text) \(run.stderr)")
+                XCTAssertFalse((run.text + run.stderr).contains("Error"), "\(slug) \(paper): \(run.text) \(run.stderr)")
+            }
+        }
+    }
+
+    func testEveryPDFPassesQpdfCheckAndHasItsTitleAndPageSize() throws {
+        let build = SharedBuild.cold
+        for worksheet in build.result.worksheets {
+            for (paper, size) in [(Paper.letter, "612 x 792"), (Paper.a4, "595 x 842")] {
+                let pdf = build.pdf(worksheet.slug, paper)
+                let check = try Tool.run("qpdf", package: "qpdf", ["--check", pdf])
+                XCTAssertEqual(check.status, 0, "\(pdf): \(check.text)\(check.stderr)")
+                let info = try Tool.run("pdfinfo", package: "poppler-utils", [pdf]).text
+                XCTAssertTrue(info.contains("Title:           \(worksheet.title)\n"), info)
+                XCTAssertTrue(info.contains("Page size:       \(size) pts"), "\(pdf): \(info)")
+                XCTAssertTrue(info.contains("Pages:           \(worksheet.pageCount[paper]!)\n"), info)
+                XCTAssertTrue(info.contains("Form:            AcroForm"), info)
+            }
+        }
+    }
+
+    func testTextComesOutWithHeadingsPromptsAndTypography() throws {
+        let build = SharedBuild.cold
+        func text(_ slug: String) throws -> String {
+            try Tool.run("pdftotext", package: "poppler-utils", [build.pdf(slug, .letter), "-"]).text
+        }
+        let cba = try text("cost-benefit-analysis")
+        for expected in ["Cost-Benefit Analysis", "How to fill it in", "Benefits of using", "Costs of using",
+                         "Benefits of not using", "Costs of not using", "How ready do you feel to make a change?"] {
+            XCTAssertTrue(cba.contains(expected), "cost-benefit-analysis lacks “\(expected)”:\n\(cba)")
+        }
+        let abc = try text("abc-urges")
+        for expected in ["A — Activating event", "E — Effective new beliefs", "“I can’t stand this,” “One won’t hurt,” “I deserve it.”"] {
+            XCTAssertTrue(abc.contains(expected), "abc-urges lacks “\(expected)”:\n\(abc)")
+        }
+        XCTAssertTrue(try text("urge-log").contains("Intensity (0–10)"))
+        let plan = try text("change-plan")
+        for heading in ["The changes I want to make are:", "How important is this change to me?", "How confident am I that I can make it?",
+                        "The most important reasons why I want to make this change are:", "The steps I plan to take are:",
+                        "The ways other people can help me", "I will know that my plan is working if:",
+                        "Things that could interfere with my plan, and what I will do about them:"] {
+            XCTAssertTrue(plan.contains(heading), "change-plan lacks “\(heading)”")
+        }
+        for slug in expectedSlugs {
+            let all = try Tool.run("pdftotext", package: "poppler-utils", [build.pdf(slug, .a4), "-"]).text
+            XCTAssertTrue(all.contains("not affiliated with or endorsed by SMART Recovery"), "\(slug): footer note")
+            let pages = build.result.worksheets.first { $0.slug == slug }!.pageCount[.a4]!
+            for page in 1...pages { XCTAssertTrue(all.contains("page \(page) of \(pages)"), "\(slug): page \(page) footer") }
+        }
+    }
+
+    func testFormFieldsHaveStableNamesAndTheRightTypes() throws {
+        let build = SharedBuild.cold
+        let cba = try formFields(build.pdf("cost-benefit-analysis", .letter))
+        for name in ["benefits_of_using", "costs_of_using", "benefits_of_not_using", "costs_of_not_using", "name", "date"] {
+            XCTAssertEqual(cba[name]?.type, "/Tx", name)
+        }
+        XCTAssertEqual(cba["how_ready_do_you_feel_to_make_a_change"]?.radio, true)
+
+        let log = try formFields(build.pdf("urge-log", .a4))
+        XCTAssertEqual(log["urge_log.row3.trigger"]?.type, "/Tx")
+        XCTAssertEqual(log["urge_log.row10.how_i_coped"]?.type, "/Tx")
+        XCTAssertEqual(log.keys.filter { $0.hasPrefix("urge_log.row") }.count, 70)
+
+        let stages = try formFields(build.pdf("stages-of-change", .letter))
+        let boxes = stages.filter { $0.value.checkbox }.map(\.key).sorted()
+        XCTAssertEqual(boxes.count, 6)
+        XCTAssertEqual(boxes, ["action", "contemplation", "lapse_or_relapse", "maintenance", "precontemplation", "preparation"]
+            .map { "where_am_i_right_now." + $0 })
+
+        let plan = try formFields(build.pdf("change-plan", .letter))
+        XCTAssertEqual(plan["how_important_is_this_change_to_me"]?.radio, true)
+        XCTAssertEqual(plan["how_confident_am_i_that_i_can_make_it"]?.radio, true)
+        XCTAssertEqual(plan["helpers.row1.who"]?.type, "/Tx")
+
+        let pie = try formFields(build.pdf("lifestyle-balance-pie", .letter))
+        XCTAssertEqual(pie["balance.physical_health"]?.type, "/Tx")
+        XCTAssertEqual(pie.keys.filter { $0.hasPrefix("balance.") }.count, 8)
+    }
+
+    /// Every page of every worksheet, rendered by gs from the PostScript and
+    /// from the PDF at 30 dpi, gives the very same pixels.
+    func testPostScriptAndPDFRenderTheSamePixels() throws {
+        let build = SharedBuild.cold
+        let dir = try Tool.temporaryDirectory("pixels")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for worksheet in build.result.worksheets {
+            for paper in Paper.allCases {
+                let (ps, _, _) = try buildWorksheet(path: worksheet.sourcePath, paper: paper, settings: testSettings, distil: false)
+                let name = "\(worksheet.slug)-\(paper.rawValue)"
+                try Tool.gs(["-sDEVICE=png16m", "-r30", "-sOutputFile=\(dir.path)/\(name)-ps-%d.png", "-"], stdin: Data(ps.utf8))
+                try Tool.gs(["-sDEVICE=png16m", "-r30", "-sOutputFile=\(dir.path)/\(name)-pdf-%d.png", build.pdf(worksheet.slug, paper)])
+                for page in 1...worksheet.pageCount[paper]! {
+                    let a = try Data(contentsOf: dir.appendingPathComponent("\(name)-ps-\(page).png"))
+                    let b = try Data(contentsOf: dir.appendingPathComponent("\(name)-pdf-\(page).png"))
+                    XCTAssertEqual(a, b, "\(name) page \(page) renders differently from the PostScript and from the PDF")
+                }
+            }
+        }
+    }
+}
