@@ -27,7 +27,7 @@ release:
 # Builds the shipped site (which must build without an error), then every test.
 test: test-deps release
 	$(SMARTSITE) build --output .build/site-check
-	swift test
+	swift test --disable-swift-testing
 
 bench: release
 	@bash scripts/install-deps.sh $(BENCH_PACKAGES)
