@@ -107,8 +107,11 @@ struct Ghostscript: Sendable {
             guard let data = try? Data(contentsOf: document.output), data.starts(with: Array("%PDF-".utf8)) else {
                 return Failure(message: "gs made no PDF at \(document.output.lastPathComponent)", label: document.label)
             }
-            if let fixed = Self.replacingID(in: data, with: document.identity) {
-                try? fixed.write(to: document.output)
+            guard let fixed = Self.replacingID(in: data, with: document.identity) else {
+                return Failure(message: "the PDF gs made for \(document.label) has no trailer /ID to make reproducible", label: document.label)
+            }
+            do { try fixed.write(to: document.output) } catch {
+                return Failure(message: "cannot write \(document.output.path): \(error.localizedDescription)", label: document.label)
             }
         }
         return nil
@@ -132,26 +135,48 @@ struct Ghostscript: Sendable {
     }
 
     /// gs makes the trailer /ID from the time; put one made from the content
-    /// in its place (same length, so the cross-reference offsets stay right).
+    /// in its place. The trailer follows the cross-reference table, so its
+    /// length can change without moving any offset. gs writes the two ids as
+    /// hex or as literal strings (with escapes); both are parsed here.
     static func replacingID(in data: Data, with identity: String) -> Data? {
         let bytes = [UInt8](data)
-        let marker = Array("/ID [<".utf8)
-        guard bytes.count > marker.count else { return nil }
+        let marker = Array("/ID [".utf8)
+        guard bytes.count > marker.count + 4 else { return nil }
         var index = bytes.count - marker.count
-        while index >= 0 {
-            if bytes[index] == marker[0] && Array(bytes[index..<index + marker.count]) == marker { break }
-            index -= 1
-        }
+        while index >= 0 && Array(bytes[index..<index + marker.count]) != marker { index -= 1 }
         guard index >= 0 else { return nil }
-        let first = index + marker.count
-        // <32 hex><32 hex>
-        guard first + 66 <= bytes.count, bytes[first + 32] == UInt8(ascii: ">"), bytes[first + 33] == UInt8(ascii: "<"),
-              bytes[first + 66] == UInt8(ascii: ">") else { return nil }
-        let id = Array(identity.uppercased().utf8.prefix(32))
+        var i = index + marker.count
+        func skipSpace() { while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D) { i += 1 } }
+        // One PDF string starting at i; returns false if it is not one.
+        func skipString() -> Bool {
+            guard i < bytes.count else { return false }
+            if bytes[i] == UInt8(ascii: "<") {
+                guard let close = bytes[i...].firstIndex(of: UInt8(ascii: ">")) else { return false }
+                i = close + 1
+                return true
+            }
+            guard bytes[i] == UInt8(ascii: "(") else { return false }
+            var depth = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\\") { i += 2; continue }
+                if b == UInt8(ascii: "(") { depth += 1 }
+                if b == UInt8(ascii: ")") { depth -= 1; if depth == 0 { i += 1; return true } }
+                i += 1
+            }
+            return false
+        }
+        skipSpace()
+        guard skipString() else { return nil }
+        skipSpace()
+        guard skipString() else { return nil }
+        skipSpace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "]") else { return nil }
+        let id = String(identity.uppercased().prefix(32))
         guard id.count == 32 else { return nil }
-        var out = bytes
-        out.replaceSubrange(first..<first + 32, with: id)
-        out.replaceSubrange(first + 34..<first + 66, with: id)
+        var out = Array(bytes[..<index])
+        out += Array("/ID [<\(id)><\(id)>]".utf8)
+        out += bytes[(i + 1)...]
         return Data(out)
     }
 
