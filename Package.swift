@@ -39,7 +39,7 @@ let package = Package(
         // The build as named steps: load, render, write into a temporary folder, swap in.
         .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Worksheets", "Diagnostics"]),
         .executableTarget(name: "smartsite", dependencies: [
-            "SiteBuild",
+            "SiteBuild", "Content", "Worksheets", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),

@@ -12,7 +12,7 @@ struct Smartsite: ParsableCommand {
         templates/, then run `smartsite build` and publish the output/ folder to any web host.
         """,
         version: version,
-        subcommands: [Build.self],
+        subcommands: [Build.self, WorksheetCommand.self],
         defaultSubcommand: Build.self
     )
 }
