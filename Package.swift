@@ -13,6 +13,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already used by Hummingbird; named here because preview uses them directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // libcmark from the system (Debian libcmark-dev), found through pkg-config.
@@ -38,8 +42,17 @@ let package = Package(
         .target(name: "Worksheets", dependencies: ["PostScript", "Markdown", "Content", "Diagnostics"]),
         // The build as named steps: load, render, write into a temporary folder, swap in.
         .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Worksheets", "Diagnostics"]),
+        // `smartsite preview`: an HTTP server (Hummingbird) over a site kept in memory,
+        // file watching, incremental rebuilds and live reload.
+        .target(name: "Preview", dependencies: [
+            "SiteBuild", "Diagnostics", "Markdown",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .executableTarget(name: "smartsite", dependencies: [
-            "SiteBuild", "Content", "Worksheets", "Diagnostics",
+            "SiteBuild", "Preview", "Content", "Worksheets", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -47,5 +60,6 @@ let package = Package(
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
         .testTarget(name: "PostScriptTests", dependencies: ["PostScript"]),
         .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuild"]),
     ]
 )

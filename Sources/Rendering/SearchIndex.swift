@@ -7,16 +7,13 @@ enum SearchIndex {
     static let textLimit = 3000
 
     static func json(site: Site, worksheets: [WorksheetListing]) -> String {
-        var entries: [String] = site.pages.parallelMap { page in
-            JSONText.object([
-                ("title", JSONText.string(page.title)),
-                ("url", JSONText.string(page.urlPath)),
-                ("section", JSONText.string(section(of: page, in: site))),
-                ("summary", JSONText.string(page.description)),
-                ("text", JSONText.string(clip(page.content.plainText))),
-            ])
-        }
-        entries += worksheets.map { worksheet in
+        json(pageEntries: site.pages.parallelMap { entry(for: $0, in: site) }, worksheets: worksheets)
+    }
+
+    /// The index from each page's entry, in page order; preview keeps the
+    /// entries and makes again only those of the pages that changed.
+    static func json(pageEntries: [String], worksheets: [WorksheetListing]) -> String {
+        let worksheetEntries = worksheets.map { worksheet in
             JSONText.object([
                 ("title", JSONText.string(worksheet.title + " (worksheet)")),
                 ("url", JSONText.string(worksheet.urlPath)),
@@ -25,7 +22,17 @@ enum SearchIndex {
                 ("text", JSONText.string(worksheet.description)),
             ])
         }
-        return JSONText.array(entries) + "\n"
+        return JSONText.array(pageEntries + worksheetEntries) + "\n"
+    }
+
+    static func entry(for page: Page, in site: Site) -> String {
+        JSONText.object([
+            ("title", JSONText.string(page.title)),
+            ("url", JSONText.string(page.urlPath)),
+            ("section", JSONText.string(section(of: page, in: site))),
+            ("summary", JSONText.string(page.description)),
+            ("text", JSONText.string(clip(page.content.plainText))),
+        ])
     }
 
     private static func section(of page: Page, in site: Site) -> String {

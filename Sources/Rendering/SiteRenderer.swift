@@ -70,7 +70,7 @@ public struct SiteRenderer: @unchecked Sendable {
         return files
     }
 
-    private func renderWorksheet(_ worksheet: WorksheetListing) -> Output {
+    func renderWorksheet(_ worksheet: WorksheetListing) -> Output {
         var values = context.frame(urlPath: worksheet.urlPath, title: worksheet.title, description: worksheet.description)
         var links = context.worksheetLinks(worksheet, from: worksheet.urlPath)
         links["preview"] = worksheet.htmlPreview
@@ -88,7 +88,7 @@ public struct SiteRenderer: @unchecked Sendable {
         return Output(path: SitePaths.outputFile(forURLPath: worksheet.urlPath), text: html)
     }
 
-    private func renderWorksheetIndex() -> Output {
+    func renderWorksheetIndex() -> Output {
         let urlPath = "worksheets/"
         var values = context.frame(urlPath: urlPath, title: "Printable worksheets",
                                    description: "Every worksheet of the toolbox as a PDF for US Letter or A4 paper, to print or fill in on screen.")

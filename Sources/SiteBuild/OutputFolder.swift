@@ -7,7 +7,7 @@ import Glibc
 /// Writes a build into a fresh folder beside the output folder and swaps it
 /// in only when everything succeeded, so a failed build leaves the previous
 /// site exactly as it was, and a visitor never sees half a site.
-struct OutputFolder {
+struct OutputFolder: SiteOutput {
     let final: URL
     let staging: URL
     private let previous: URL
@@ -40,10 +40,6 @@ struct OutputFolder {
 
     /// Writes a file below the staging folder, creating folders on the way.
     /// Paths come from content file names, so they are checked to stay inside.
-    func write(_ text: String, to relativePath: String) throws(Diagnostic) {
-        try write(Data(text.utf8), to: relativePath)
-    }
-
     func write(_ data: Data, to relativePath: String) throws(Diagnostic) {
         guard !relativePath.split(separator: "/").contains(where: { $0 == ".." }), !relativePath.hasPrefix("/") else {
             throw .error(relativePath, "refusing to write outside the output folder")

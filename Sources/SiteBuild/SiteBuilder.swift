@@ -13,21 +13,7 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(DiagnosticsError) -> BuildReport {
         var report = BuildReport()
         var clock = StepClock()
-
-        progress("Reading content")
-        let (site, contentWarnings) = try Site.load(
-            contentRoot: URL(fileURLWithPath: options.contentFolder), displayRoot: options.contentFolder,
-            options: .init(includeDrafts: options.includeDrafts, baseURL: options.baseURL))
-        report.warnings += contentWarnings
-        clock.lap("load content", into: &report)
-
-        let templates = try TemplateLibrary(folder: URL(fileURLWithPath: options.templatesFolder),
-                                            displayRoot: options.templatesFolder)
-        let missing = requiredTemplates.filter { !templates.names.contains($0) }.map { name in
-            Diagnostic.error(options.templatesFolder + "/\(name).mustache", "this template is missing; every site needs it",
-                             fix: "copy it from the templates/ folder that ships with smartsite")
-        }
-        clock.lap("load templates", into: &report)
+        let sources = try loadSources(options, report: &report, clock: &clock, progress: progress)
 
         let output = OutputFolder(path: options.outputFolder)
         do throws(Diagnostic) { try output.prepare() } catch { throw DiagnosticsError([error]) }
@@ -35,35 +21,14 @@ public enum SiteBuilder {
         // From here on, any failure throws away the staging folder.
         do throws(DiagnosticsError) {
             progress("Making worksheets")
-            let worksheets = WorksheetStep.run(options: options, site: site, output: output)
-            report.warnings += worksheets.diagnostics.filter { !$0.isError }
+            let worksheets = WorksheetStep.run(options: options, site: sources.site, output: output)
             report.worksheetsBuilt = worksheets.listings.count
             report.pdfsDistilled = worksheets.distilled
             report.pdfsReused = worksheets.reused
             clock.lap("worksheets", into: &report)
 
-            let renderer = SiteRenderer(site: site, templates: templates, worksheets: worksheets.listings)
-            let problems = missing + renderer.checkLayouts() + worksheets.diagnostics.filter(\.isError)
-            if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems) }
-
-            progress("Writing \(site.pages.count) pages")
-            let failures = site.pages.parallelMap { page -> Diagnostic? in
-                let file = renderer.render(page)
-                do throws(Diagnostic) { try output.write(file.text, to: file.path) } catch { return error }
-                return nil
-            }.compactMap { $0 }
-            if !failures.isEmpty { throw DiagnosticsError(failures) }
-            report.pagesWritten = site.pages.count
-            clock.lap("render pages", into: &report)
-
-            for file in renderer.siteFiles() {
-                do throws(Diagnostic) { try output.write(file.text, to: file.path) } catch { throw DiagnosticsError([error]) }
-                if file.path.hasSuffix(".html") { report.pagesWritten += 1 }
-            }
-            clock.lap("site files", into: &report)
-
-            report.filesCopied = try copyStaticFiles(site: site, options: options, output: output)
-            clock.lap("copy files", into: &report)
+            _ = try render(sources, worksheets: worksheets, options: options, to: output,
+                           report: &report, clock: &clock, progress: progress)
 
             do throws(Diagnostic) { try output.commit() } catch { throw DiagnosticsError([error]) }
             clock.lap("swap in", into: &report)
@@ -74,9 +39,86 @@ public enum SiteBuilder {
         return report
     }
 
+    /// What a build reads before it writes anything.
+    struct Sources {
+        var site: Site
+        var templates: TemplateLibrary
+        /// Required templates that are missing, reported with the other problems found before writing.
+        var missingTemplates: [Diagnostic]
+    }
+
+    static func loadSources(_ options: BuildOptions, report: inout BuildReport, clock: inout StepClock,
+                            progress: (String) -> Void) throws(DiagnosticsError) -> Sources {
+        progress("Reading content")
+        let (site, contentWarnings) = try Site.load(
+            contentRoot: URL(fileURLWithPath: options.contentFolder), displayRoot: options.contentFolder,
+            options: .init(includeDrafts: options.includeDrafts, baseURL: options.baseURL))
+        report.warnings += contentWarnings
+        clock.lap("load content", into: &report)
+
+        let templates = try loadTemplates(options)
+        clock.lap("load templates", into: &report)
+        return Sources(site: site, templates: templates, missingTemplates: missingTemplates(in: templates, options: options))
+    }
+
+    static func missingTemplates(in templates: TemplateLibrary, options: BuildOptions) -> [Diagnostic] {
+        requiredTemplates.filter { !templates.names.contains($0) }.map { name in
+            Diagnostic.error(options.templatesFolder + "/\(name).mustache", "this template is missing; every site needs it",
+                             fix: "copy it from the templates/ folder that ships with smartsite")
+        }
+    }
+
+    static func loadTemplates(_ options: BuildOptions) throws(DiagnosticsError) -> TemplateLibrary {
+        try TemplateLibrary(folder: URL(fileURLWithPath: options.templatesFolder), displayRoot: options.templatesFolder)
+    }
+
+    /// Pages, site files and static files into `output`, after the checks
+    /// that need the templates and worksheets. Shared by `build` (staging
+    /// folder) and preview (memory).
+    static func render(_ sources: Sources, worksheets: WorksheetStep.Result, options: BuildOptions, to output: some SiteOutput,
+                       report: inout BuildReport, clock: inout StepClock,
+                       progress: (String) -> Void) throws(DiagnosticsError) -> SiteRenderer {
+        let site = sources.site
+        report.warnings += worksheets.diagnostics.filter { !$0.isError }
+        let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: worksheets.listings)
+        let problems = sources.missingTemplates + renderer.checkLayouts() + worksheets.diagnostics.filter(\.isError)
+        if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems) }
+
+        progress("Writing \(site.pages.count) pages")
+        try writePages(site.pages, renderer: renderer, to: output)
+        report.pagesWritten = site.pages.count
+        clock.lap("render pages", into: &report)
+
+        report.pagesWritten += try writeFiles(renderer.siteFiles(), to: output)
+        clock.lap("site files", into: &report)
+
+        report.filesCopied = try copyStaticFiles(site: site, options: options, output: output)
+        clock.lap("copy files", into: &report)
+        return renderer
+    }
+
+    /// Renders pages on all cores into `output`.
+    static func writePages(_ pages: [Page], renderer: SiteRenderer, to output: some SiteOutput) throws(DiagnosticsError) {
+        let failures = pages.parallelMap { page -> Diagnostic? in
+            let file = renderer.render(page)
+            do throws(Diagnostic) { try output.write(file.text, to: file.path) } catch { return error }
+            return nil
+        }.compactMap { $0 }
+        if !failures.isEmpty { throw DiagnosticsError(failures) }
+    }
+
+    /// Writes rendered files; returns how many of them are HTML pages.
+    @discardableResult
+    static func writeFiles(_ files: [SiteRenderer.Output], to output: some SiteOutput) throws(DiagnosticsError) -> Int {
+        for file in files {
+            do throws(Diagnostic) { try output.write(file.text, to: file.path) } catch { throw DiagnosticsError([error]) }
+        }
+        return files.filter { $0.path.hasSuffix(".html") }.count
+    }
+
     /// `templates/assets/` → `output/assets/`, and files other than Markdown
     /// that editors keep in content/ (images) to the same place below output/.
-    static func copyStaticFiles(site: Site, options: BuildOptions, output: OutputFolder) throws(DiagnosticsError) -> Int {
+    static func copyStaticFiles(site: Site, options: BuildOptions, output: some SiteOutput) throws(DiagnosticsError) -> Int {
         var copied = 0
         let files = FileManager.default
         var sources: [(from: URL, to: String)] = []

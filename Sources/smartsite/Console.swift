@@ -22,6 +22,11 @@ struct Console {
         }
     }
 
+    /// A line of the preview's log, on standard error (standard output carries the address).
+    func line(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
     func error(_ message: String) {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     }

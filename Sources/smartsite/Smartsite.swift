@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Smartsite: ParsableCommand {
+struct Smartsite: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -12,7 +12,7 @@ struct Smartsite: ParsableCommand {
         templates/, then run `smartsite build` and publish the output/ folder to any web host.
         """,
         version: version,
-        subcommands: [Build.self, WorksheetCommand.self],
+        subcommands: [Build.self, PreviewCommand.self, WorksheetCommand.self],
         defaultSubcommand: Build.self
     )
 }

@@ -1,0 +1,28 @@
+import Diagnostics
+
+/// What `smartsite preview` needs to change one page of a loaded site
+/// without loading the other 9,999 again.
+extension Site {
+    /// Loads one page file again. `page` is nil when the file has errors (in
+    /// `diagnostics`) or is a draft and drafts are not included.
+    public func reload(page contentPath: String, includeDrafts: Bool) -> (page: Page?, diagnostics: [Diagnostic]) {
+        let loaded = PageLoader(folder: folder, config: config).load(contentPath)
+        guard let page = loaded.page, includeDrafts || !page.isDraft else { return (nil, loaded.diagnostics) }
+        return (page, loaded.diagnostics)
+    }
+
+    /// The same site with these pages in place of the ones at the same content paths.
+    public func replacing(_ changed: [Page]) -> Site {
+        var pages = self.pages
+        for page in changed {
+            if let position = pages.firstIndex(where: { $0.contentPath == page.contentPath }) { pages[position] = page }
+        }
+        return Site(config: config, pages: pages, folder: folder, worksheetFiles: worksheetFiles)
+    }
+
+    /// The whole-site checks (links and their anchors, menu, points,
+    /// worksheets) on the site as it is now.
+    public func check() -> [Diagnostic] {
+        SiteChecks(site: self, allPageFiles: Set(folder.markdownFiles.filter { !$0.hasPrefix("worksheets/") })).run()
+    }
+}

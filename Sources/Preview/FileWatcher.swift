@@ -1,0 +1,272 @@
+import Foundation
+import NIOConcurrencyHelpers
+import SiteBuild
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How preview notices saved files.
+public enum WatchMethod: String, Sendable, CaseIterable {
+    /// inotify where there is one (Linux), polling elsewhere.
+    case automatic
+    case inotify
+    /// Compares every file's modification time and size a few times a second.
+    case polling
+}
+
+/// Watches content/ and templates/ and hands out batches of changes. A
+/// burst of events (an editor writing a temporary file and renaming it over
+/// the old one, or saving several files at once) becomes one batch: events
+/// are collected until the folders have been quiet for `quiet`.
+final class FileWatcher: Sendable {
+    /// A watched folder and what its files are to the site.
+    struct Root: Sendable {
+        var folder: URL
+        var change: @Sendable (String) -> SourceChange
+    }
+
+    let roots: [Root]
+    let method: WatchMethod
+    let quiet: Duration
+    let longest: Duration
+    let pollInterval: Duration
+    private let stopped = NIOLockedValueBox(false)
+
+    init(roots: [Root], method: WatchMethod, quiet: Duration = .milliseconds(25), longest: Duration = .milliseconds(300),
+         pollInterval: Duration = .milliseconds(250)) {
+        self.roots = roots
+        self.method = method
+        self.quiet = quiet
+        self.longest = longest
+        self.pollInterval = pollInterval
+    }
+
+    /// What `changes()` uses, once inotify was tried.
+    private(set) nonisolated(unsafe) var activeMethod: WatchMethod = .polling
+
+    /// Starts watching on a thread of its own; the stream ends after `stop()`.
+    func changes() -> AsyncStream<Set<SourceChange>> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Set<SourceChange>.self)
+        var source: any ChangeSource = PollingSource(roots: roots)
+        #if canImport(Glibc)
+        if method != .polling, let inotify = InotifySource(roots: roots) { source = inotify }
+        #endif
+        activeMethod = source is PollingSource ? .polling : .inotify
+        nonisolated(unsafe) let watching = source
+        let thread = Thread { [self] in
+            self.loop(watching, continuation)
+        }
+        thread.name = "smartsite file watcher"
+        thread.start()
+        return stream
+    }
+
+    func stop() {
+        stopped.withLockedValue { $0 = true }
+    }
+
+    private var isStopped: Bool { stopped.withLockedValue { $0 } }
+
+    private func loop(_ source: any ChangeSource, _ continuation: AsyncStream<Set<SourceChange>>.Continuation) {
+        let tick = source.waitsForEvents ? Duration.milliseconds(200) : pollInterval
+        while !isStopped {
+            var batch = source.next(waitingUpTo: tick)
+            guard !batch.isEmpty else { continue }
+            // Gather the rest of the burst.
+            let started = ContinuousClock.now
+            while ContinuousClock.now - started < longest {
+                let more = source.next(waitingUpTo: source.waitsForEvents ? quiet : max(quiet, .milliseconds(50)))
+                if more.isEmpty { break }
+                batch.formUnion(more)
+            }
+            continuation.yield(batch)
+        }
+        source.close()
+        continuation.finish()
+    }
+
+    /// Files editors write beside the real one while saving, never part of the site.
+    static func isScratch(_ name: Substring) -> Bool {
+        name.hasPrefix(".") || name.hasPrefix("#") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || name.hasSuffix(".tmp") || (!name.isEmpty && name.allSatisfy(\.isNumber))  // vim's `4913` probe
+    }
+
+    static func isScratch(path: String) -> Bool {
+        path.split(separator: "/").contains(where: isScratch)
+    }
+}
+
+/// Where changes come from: inotify or polling.
+protocol ChangeSource {
+    /// True when `next` sleeps until something happens (inotify), false when
+    /// it compares snapshots (polling).
+    var waitsForEvents: Bool { get }
+    /// The changes seen within `timeout`; empty when there were none.
+    func next(waitingUpTo timeout: Duration) -> Set<SourceChange>
+    func close()
+}
+
+extension Duration {
+    var milliseconds: Int {
+        let (seconds, attoseconds) = components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+/// Compares the modification time and size of every file with the last look.
+final class PollingSource: ChangeSource {
+    let roots: [FileWatcher.Root]
+    private var last: [String: [String: Stamp]]
+
+    struct Stamp: Equatable {
+        var modified: timespec
+        var size: Int
+        static func == (a: Stamp, b: Stamp) -> Bool {
+            a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec && a.size == b.size
+        }
+    }
+
+    init(roots: [FileWatcher.Root]) {
+        self.roots = roots
+        last = [:]
+        for root in roots { last[root.folder.path] = Self.scan(root.folder) }
+    }
+
+    var waitsForEvents: Bool { false }
+
+    func next(waitingUpTo timeout: Duration) -> Set<SourceChange> {
+        Thread.sleep(forTimeInterval: Double(timeout.milliseconds) / 1000)
+        var changes: Set<SourceChange> = []
+        for root in roots {
+            let now = Self.scan(root.folder)
+            let before = last[root.folder.path] ?? [:]
+            for (path, stamp) in now where before[path] != stamp { changes.insert(root.change(path)) }
+            for path in before.keys where now[path] == nil { changes.insert(root.change(path)) }
+            last[root.folder.path] = now
+        }
+        return changes
+    }
+
+    func close() {}
+
+    /// Every file below the folder, without dot-files and editors' scratch files.
+    static func scan(_ folder: URL) -> [String: Stamp] {
+        var stamps: [String: Stamp] = [:]
+        func walk(_ relative: String) {
+            let here = relative.isEmpty ? folder.path : folder.path + "/" + relative
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: here)) ?? [] where !FileWatcher.isScratch(name[...]) {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(here + "/" + name, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: walk(path)
+                case S_IFREG, S_IFLNK: stamps[path] = Stamp(modified: info.st_mtim, size: Int(info.st_size))
+                default: break
+                }
+            }
+        }
+        walk("")
+        return stamps
+    }
+}
+
+#if canImport(Glibc)
+/// Linux's inotify, through Glibc: one watch per folder (inotify does not
+/// recurse), added as folders appear.
+final class InotifySource: ChangeSource {
+    private let descriptor: Int32
+    private let roots: [FileWatcher.Root]
+    /// Watch descriptor → (root index, folder below the root).
+    private var watches: [Int32: (root: Int, folder: String)] = [:]
+    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+
+    private static let fileEvents = UInt32(IN_CLOSE_WRITE) | UInt32(IN_MOVED_TO) | UInt32(IN_MOVED_FROM) | UInt32(IN_DELETE)
+    private static let mask = fileEvents | UInt32(IN_CREATE) | UInt32(IN_DELETE_SELF) | UInt32(IN_ONLYDIR)
+
+    init?(roots: [FileWatcher.Root]) {
+        descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard descriptor >= 0 else { return nil }
+        self.roots = roots
+        for index in roots.indices {
+            var discovered: Set<SourceChange> = []
+            guard addTree(root: index, folder: "", discovered: &discovered) else {
+                Glibc.close(descriptor)
+                return nil
+            }
+        }
+    }
+
+    var waitsForEvents: Bool { true }
+
+    /// Watches a folder and every folder below it; the files already in it
+    /// count as changed (they may have been written before the watch).
+    @discardableResult
+    private func addTree(root: Int, folder: String, discovered: inout Set<SourceChange>) -> Bool {
+        let path = folder.isEmpty ? roots[root].folder.path : roots[root].folder.path + "/" + folder
+        let watch = inotify_add_watch(descriptor, path, Self.mask)
+        guard watch >= 0 else { return false }
+        watches[watch] = (root, folder)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !FileWatcher.isScratch(name[...]) {
+            let relative = folder.isEmpty ? name : folder + "/" + name
+            var info = stat()
+            guard lstat(path + "/" + name, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                addTree(root: root, folder: relative, discovered: &discovered)
+            } else {
+                discovered.insert(roots[root].change(relative))
+            }
+        }
+        return true
+    }
+
+    func next(waitingUpTo timeout: Duration) -> Set<SourceChange> {
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&poller, 1, Int32(timeout.milliseconds)) > 0 else { return [] }
+        var changes: Set<SourceChange> = []
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            buffer.withUnsafeBytes { bytes in
+                var offset = 0
+                let header = MemoryLayout<inotify_event>.size
+                while offset + header <= count {
+                    let event = bytes.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    let nameBytes = bytes[(offset + header)..<min(count, offset + header + Int(event.len))]
+                    let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
+                    offset += header + Int(event.len)
+                    handle(event, name: name, into: &changes)
+                }
+            }
+        }
+        return changes
+    }
+
+    private func handle(_ event: inotify_event, name: String, into changes: inout Set<SourceChange>) {
+        if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+            // Events were lost: rebuild everything.
+            changes.insert(.everything)
+            return
+        }
+        guard let (root, folder) = watches[event.wd] else { return }
+        if event.mask & (UInt32(IN_DELETE_SELF) | UInt32(IN_IGNORED)) != 0 {
+            watches[event.wd] = nil
+            return
+        }
+        guard !name.isEmpty, !FileWatcher.isScratch(name[...]) else { return }
+        let relative = folder.isEmpty ? name : folder + "/" + name
+        if event.mask & UInt32(IN_ISDIR) != 0 {
+            if event.mask & (UInt32(IN_CREATE) | UInt32(IN_MOVED_TO)) != 0 {
+                addTree(root: root, folder: relative, discovered: &changes)
+            } else if event.mask & UInt32(IN_MOVED_FROM) != 0 {
+                changes.insert(.everything)  // a folder moved away: its files are gone
+            }
+        } else if event.mask & Self.fileEvents != 0 {
+            changes.insert(roots[root].change(relative))
+        }
+    }
+
+    func close() {
+        Glibc.close(descriptor)
+    }
+}
+#endif

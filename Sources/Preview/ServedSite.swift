@@ -1,0 +1,108 @@
+import Diagnostics
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import SiteBuild
+
+/// The built site as the server hands it out: bytes ready to send, with
+/// their type and ETag, plus the error overlay while the last build failed.
+/// Request handlers read it on any thread; each rebuild changes it under one
+/// lock, so a request sees a site from before or after a rebuild, never half.
+final class ServedSite: Sendable {
+    struct File: Sendable {
+        var body: ByteBuffer
+        var etag: String
+        var contentType: String
+        var isHTML: Bool
+    }
+
+    private struct State {
+        var files: [String: File] = [:]
+        /// The error overlay, while the last build failed.
+        var overlay: String?
+        /// Counts rebuilds: part of every ETag, so no browser keeps a page from before a restart.
+        var version = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
+    /// Tells this run's ETags from a previous run's.
+    private let instance = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+
+    /// Takes in a build's files: the reload script goes into every HTML
+    /// page, and a file keeps its ETag when its bytes did not change. The
+    /// files are prepared before the lock is taken, so requests wait only
+    /// for the swap.
+    func apply(_ update: PreviewUpdate) {
+        let (previous, version) = state.withLockedValue { state -> ([String: File], Int) in
+            state.version += 1
+            return (state.files, state.version)
+        }
+        if update.failed {
+            let overlay = PageInjection.overlay(update.errors)
+            state.withLockedValue { $0.overlay = overlay }
+            return
+        }
+        var prepared: [(String, File)] = []
+        prepared.reserveCapacity(update.files.count)
+        for (path, data) in update.files {
+            let isHTML = Self.isHTML(path)
+            let bytes = isHTML ? PageInjection.insert(PageInjection.script, into: data) : data
+            if let old = previous[path], Self.same(old.body, bytes) {
+                prepared.append((path, old))
+            } else {
+                prepared.append((path, File(body: ByteBuffer(bytes: bytes), etag: "\"\(instance)-\(version)\"",
+                                            contentType: Self.contentType(of: path), isHTML: isHTML)))
+            }
+        }
+        state.withLockedValue { state in
+            state.overlay = nil
+            if update.replacesAll { state.files = Dictionary(prepared, uniquingKeysWith: { first, _ in first }) }
+            else { for (path, file) in prepared { state.files[path] = file } }
+            for path in update.removed { state.files[path] = nil }
+        }
+    }
+
+    /// A file as it is to be served now: HTML pages carry the error overlay
+    /// (and an ETag of their own) while the last build failed.
+    func file(at path: String) -> File? {
+        let (found, overlay, version) = state.withLockedValue { ($0.files[path], $0.overlay, $0.version) }
+        guard var file = found else { return nil }
+        if let overlay, file.isHTML {
+            let page = PageInjection.insert(overlay, into: Data(file.body.readableBytesView))
+            file.body = ByteBuffer(bytes: page)
+            file.etag = "\"\(instance)-\(version)-error\""
+        }
+        return file
+    }
+
+    func contains(_ path: String) -> Bool {
+        state.withLockedValue { $0.files[path] != nil }
+    }
+
+    var isEmpty: Bool { state.withLockedValue { $0.files.isEmpty } }
+
+    /// memcmp: search.json of a large site is tens of megabytes.
+    static func same(_ buffer: ByteBuffer, _ data: Data) -> Bool {
+        guard buffer.readableBytes == data.count else { return false }
+        return buffer.withUnsafeReadableBytes { old in
+            data.withUnsafeBytes { new in
+                guard let a = old.baseAddress, let b = new.baseAddress else { return true }
+                return memcmp(a, b, old.count) == 0
+            }
+        }
+    }
+
+    static func isHTML(_ path: String) -> Bool { path.hasSuffix(".html") }
+
+    static let types: [String: String] = [
+        "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
+        "json": "application/json", "xml": "application/xml", "svg": "image/svg+xml", "png": "image/png",
+        "pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "jpg": "image/jpeg", "jpeg": "image/jpeg",
+        "gif": "image/gif", "webp": "image/webp", "ico": "image/x-icon", "woff2": "font/woff2", "woff": "font/woff",
+    ]
+
+    static func contentType(of path: String) -> String {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "application/octet-stream" }
+        return types[path[path.index(after: dot)...].lowercased()] ?? "application/octet-stream"
+    }
+}

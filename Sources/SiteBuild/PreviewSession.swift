@@ -1,0 +1,300 @@
+import Content
+import Diagnostics
+import Foundation
+import Rendering
+
+/// What one preview build changed in the served site.
+public struct PreviewUpdate: Sendable {
+    public enum Reload: Sendable, Equatable {
+        /// Nothing the browser shows changed.
+        case none
+        /// Reload the page.
+        case page
+        /// Only these stylesheets changed (paths below the site root): swap them in place.
+        case styles([String])
+    }
+
+    /// Files written, by path below the site root. After a full build, the
+    /// whole site: anything not in it is gone.
+    public var files: [String: Data] = [:]
+    public var replacesAll = false
+    public var removed: [String] = []
+    public var reload: Reload = .none
+    /// Empty after a good build; otherwise the build failed and nothing else changed.
+    public var errors: [Diagnostic] = []
+    public var warnings: [Diagnostic] = []
+    /// e.g. "content/about.md: 3 pages" or "full build: 10,012 pages".
+    public var summary = ""
+    public var seconds = 0.0
+
+    public var failed: Bool { !errors.isEmpty }
+}
+
+/// The site as `smartsite preview` keeps it between saves: the loaded pages,
+/// templates and worksheets of the last good build, so that a change to one
+/// file re-renders only what shows it. Not thread-safe: the preview's
+/// rebuild actor owns it, so rebuilds run one at a time.
+///
+/// A change whose rebuild fails is kept and tried again with the next ones,
+/// so a page that is still broken on disk is never silently skipped.
+public final class PreviewSession {
+    public let options: BuildOptions
+    private var last: Built?
+    private var failed: Set<SourceChange> = []
+    /// Worksheet PDFs need a folder for Ghostscript and for reusing unchanged
+    /// PDFs between builds; the pages stay in memory.
+    private let worksheetFolder: OutputFolder
+    private let scratch: URL
+
+    struct Built {
+        var sources: SiteBuilder.Sources
+        var worksheets: WorksheetStep.Result
+        var renderer: SiteRenderer
+        /// search.json entries, in page order, so a changed page makes only its own again.
+        var searchEntries: [String]
+        var site: Site { sources.site }
+    }
+
+    public init(options: BuildOptions) {
+        self.options = options
+        scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("smartsite-preview-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        worksheetFolder = OutputFolder(path: scratch.appendingPathComponent("worksheets").path)
+    }
+
+    /// Removes the folder worksheet PDFs were made in.
+    public func close() {
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    /// Builds everything.
+    public func buildAll() -> PreviewUpdate {
+        let started = DispatchTime.now()
+        var update = fullBuild()
+        failed = []
+        update.seconds = Self.seconds(since: started)
+        return update
+    }
+
+    /// Rebuilds what depends on the changed files.
+    public func apply(_ changes: Set<SourceChange>) -> PreviewUpdate {
+        let started = DispatchTime.now()
+        let all = failed.union(changes)
+        var update: PreviewUpdate
+        if let last {
+            do throws(DiagnosticsError) {
+                update = try incremental(all.sorted(), from: last) ?? fullBuild()
+            } catch {
+                update = Self.failure(error)
+            }
+        } else {
+            update = fullBuild()
+        }
+        failed = update.failed ? all : []
+        update.seconds = Self.seconds(since: started)
+        return update
+    }
+
+    // MARK: - Full builds
+
+    private func fullBuild() -> PreviewUpdate {
+        var report = BuildReport()
+        var clock = StepClock()
+        do throws(DiagnosticsError) {
+            let sources = try SiteBuilder.loadSources(options, report: &report, clock: &clock, progress: { _ in })
+            let output = MemoryOutput()
+            let worksheets = makeWorksheets(site: sources.site, into: output)
+            let renderer = try SiteBuilder.render(sources, worksheets: worksheets, options: options, to: output,
+                                                  report: &report, clock: &clock, progress: { _ in })
+            last = Built(sources: sources, worksheets: worksheets, renderer: renderer,
+                         searchEntries: sources.site.pages.parallelMap(renderer.searchEntry))
+            var update = PreviewUpdate(files: output.files, replacesAll: true, reload: .page, warnings: report.warnings)
+            update.summary = "the whole site: \(report.pagesWritten) pages rendered"
+            return update
+        } catch {
+            return Self.failure(error)
+        }
+    }
+
+    /// The worksheet step into the private folder (reusing the PDFs made
+    /// last time when their worksheet did not change), PDFs copied to `output`.
+    private func makeWorksheets(site: Site, into output: MemoryOutput) -> WorksheetStep.Result {
+        guard options.buildWorksheets, !site.worksheetFiles.isEmpty else { return WorksheetStep.Result() }
+        do throws(Diagnostic) { try worksheetFolder.prepare() } catch { return WorksheetStep.Result(diagnostics: [error]) }
+        let result = WorksheetStep.run(options: options, site: site, output: worksheetFolder)
+        for file in result.listings.flatMap({ $0.downloads.map(\.file) }) {
+            if let data = FileManager.default.contents(atPath: worksheetFolder.staging.appendingPathComponent(file).path) {
+                try? output.write(data, to: file)
+            }
+        }
+        do throws(Diagnostic) { try worksheetFolder.commit() } catch { worksheetFolder.discard() }
+        return result
+    }
+
+    // MARK: - Incremental builds
+
+    /// What a set of changes asks for; nil from `plan` means a full build.
+    private struct Plan {
+        var pages: [String] = []
+        var templates = false
+        var worksheets = false
+        /// Copied as they are: (source file, path below the site root).
+        var copies: [(from: URL, to: String)] = []
+        var ignored: [SourceChange] = []
+    }
+
+    private func plan(_ changes: [SourceChange], site: Site) -> Plan? {
+        var plan = Plan()
+        let files = FileManager.default
+        for change in changes {
+            switch change.kind {
+            case .everything:
+                return nil
+            case .page(let path):
+                // A page added or removed changes lists, links and checks
+                // everywhere: a full build. A draft is loaded to see whether
+                // it is still one.
+                let known = site.folder.markdownFiles.contains(path)
+                if files.fileExists(atPath: site.folder.url(path).path) {
+                    guard known else { return nil }
+                    plan.pages.append(path)
+                } else if known {
+                    return nil
+                } else {
+                    plan.ignored.append(change)  // an editor's temporary file, gone again
+                }
+            case .worksheet(let path):
+                guard files.fileExists(atPath: site.folder.url(path).path), site.worksheetFiles.contains(path) else { return nil }
+                plan.worksheets = true
+            case .contentFile(let path):
+                // Added or removed: links to it may start or stop working.
+                let source = site.folder.url(path)
+                let known = site.folder.otherFiles.contains(path)
+                if files.fileExists(atPath: source.path) {
+                    guard known else { return nil }
+                    plan.copies.append((source, path))
+                } else if known {
+                    return nil
+                } else {
+                    plan.ignored.append(change)  // a temporary file, gone again
+                }
+            case .template:
+                plan.templates = true
+            case .asset(let path):
+                plan.copies.append((URL(fileURLWithPath: options.templatesFolder).appendingPathComponent(path), path))
+            case .ignored:
+                plan.ignored.append(change)
+            }
+        }
+        return plan
+    }
+
+    /// Rebuilds what the changes touch on top of the last good build; nil
+    /// when they need a full build.
+    private func incremental(_ changes: [SourceChange], from last: Built) throws(DiagnosticsError) -> PreviewUpdate? {
+        guard let plan = plan(changes, site: last.site) else { return nil }
+        var update = PreviewUpdate()
+        var sources = last.sources
+        if plan.templates {
+            sources.templates = try SiteBuilder.loadTemplates(options)
+            sources.missingTemplates = SiteBuilder.missingTemplates(in: sources.templates, options: options)
+        }
+
+        // Pages: load the changed ones again and check the site with them in.
+        var changedPages: [(old: Page, new: Page)] = []
+        var problems: [Diagnostic] = []
+        for path in plan.pages {
+            let loaded = last.site.reload(page: path, includeDrafts: options.includeDrafts)
+            problems += loaded.diagnostics
+            guard let old = last.site.page(at: path) else {
+                if loaded.page != nil { return nil }  // a draft no longer
+                continue
+            }
+            if let new = loaded.page {
+                if Dependents.needsFullRebuild(old: old, new: new) { return nil }
+                changedPages.append((old, new))
+            } else if !loaded.diagnostics.contains(where: \.isError) {
+                return nil  // became a draft: removed from the site
+            }
+        }
+        if problems.contains(where: \.isError) { throw DiagnosticsError(problems) }
+        if !changedPages.isEmpty {
+            sources.site = last.site.replacing(changedPages.map(\.new))
+            problems += sources.site.check()
+            if problems.contains(where: \.isError) { throw DiagnosticsError(problems) }
+        }
+        update.warnings = problems
+
+        let output = MemoryOutput()
+        var worksheets = last.worksheets
+        if plan.worksheets {
+            worksheets = makeWorksheets(site: sources.site, into: output)
+            update.warnings += worksheets.diagnostics.filter { !$0.isError }
+        }
+        let renderer = SiteRenderer(site: sources.site, templates: sources.templates, worksheets: worksheets.listings)
+        let checks = sources.missingTemplates + renderer.checkLayouts() + worksheets.diagnostics.filter(\.isError)
+        if !checks.isEmpty { throw DiagnosticsError(checks) }
+
+        var searchEntries = last.searchEntries
+        var pagesRendered = 0
+        if plan.templates {
+            try SiteBuilder.writePages(sources.site.pages, renderer: renderer, to: output)
+            try SiteBuilder.writeFiles(renderer.siteFiles(), to: output)
+            pagesRendered = sources.site.pages.count
+        } else {
+            let dependents = Dependents(changed: changedPages, in: sources.site)
+            let pages = sources.site.pages.filter { dependents.pages.contains($0.contentPath) }
+            try SiteBuilder.writePages(pages, renderer: renderer, to: output)
+            pagesRendered = pages.count
+            if !dependents.searchEntries.isEmpty || plan.worksheets {
+                for (position, page) in sources.site.pages.enumerated() where dependents.searchEntries.contains(page.contentPath) {
+                    searchEntries[position] = renderer.searchEntry(for: page)
+                }
+                try SiteBuilder.writeFiles([renderer.searchIndex(pageEntries: searchEntries)], to: output)
+            }
+            if dependents.worksheetPages || plan.worksheets {
+                pagesRendered += try SiteBuilder.writeFiles(renderer.worksheetPages(), to: output)
+            }
+        }
+
+        var stylesheets: [String] = []
+        for copy in plan.copies {
+            if let data = FileManager.default.contents(atPath: copy.from.path) {
+                try? output.write(data, to: copy.to)
+                if copy.to.hasSuffix(".css") { stylesheets.append(copy.to) }
+            } else {
+                update.removed.append(copy.to)
+            }
+        }
+
+        self.last = Built(sources: sources, worksheets: worksheets, renderer: renderer, searchEntries: searchEntries)
+        update.files = output.files
+        let onlyStyles = !update.files.isEmpty && stylesheets.count == update.files.count && update.removed.isEmpty
+        update.reload = onlyStyles ? .styles(stylesheets.sorted()) : (update.files.isEmpty && update.removed.isEmpty ? .none : .page)
+        let names = changes.filter { !plan.ignored.contains($0) }.map { $0.displayName(options) }
+        update.summary = names.joined(separator: ", ") + ": \(pagesRendered) page\(pagesRendered == 1 ? "" : "s") rendered"
+        return update
+    }
+
+    private static func failure(_ error: DiagnosticsError) -> PreviewUpdate {
+        let errors = error.diagnostics.filter(\.isError)
+        var update = PreviewUpdate(reload: .page, errors: errors)
+        update.warnings = error.diagnostics.filter { !$0.isError }
+        update.summary = "failed with \(errors.count) error\(errors.count == 1 ? "" : "s")"
+        return update
+    }
+
+    private static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
+
+extension SourceChange {
+    func displayName(_ options: BuildOptions) -> String {
+        switch self {
+        case .content(let path): return options.contentFolder + "/" + path
+        case .template(let path): return options.templatesFolder + "/" + path
+        case .everything: return "every file"
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Preview
+import SiteBuild
+
+extension WatchMethod: ExpressibleByArgument {}
+
+struct PreviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "Serve the site on this computer and rebuild it as you save.",
+        discussion: """
+        Open the address it prints in a browser. Every save in the content or templates folder
+        rebuilds what it changes and reloads the page; build errors show on the page until fixed.
+        Nothing is written to the output folder. Stop with Ctrl-C.
+        """
+    )
+
+    @OptionGroup var folders: FolderOptions
+
+    @Option(help: ArgumentHelp("Address to listen on; 127.0.0.1 keeps the preview to this computer.", valueName: "host"))
+    var host = "127.0.0.1"
+
+    @Option(help: ArgumentHelp("Port to listen on; 0 picks a free one.", valueName: "port"))
+    var port = 8000
+
+    @Flag(help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Flag(help: "Preview the pages only, without the worksheet PDFs (they need Ghostscript).")
+    var noWorksheets = false
+
+    @Option(help: ArgumentHelp("How to notice saved files: automatic, inotify or polling.", valueName: "method"))
+    var watch: WatchMethod = .automatic
+
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            throw ValidationError("--port must be between 0 and 65535, e.g. --port 8000 (0 picks a free port)")
+        }
+    }
+
+    func run() async throws {
+        // The base URL is left as site.yaml has it: links are relative, so the
+        // preview works at any address, and canonical links stay right.
+        let build = BuildOptions(contentFolder: folders.content, templatesFolder: folders.templates,
+                                 outputFolder: folders.output, includeDrafts: drafts, buildWorksheets: !noWorksheets)
+        let console = Console()
+        let server = PreviewServer(options: PreviewOptions(build: build, host: host, port: port, watch: watch)) { line in
+            console.line(line)
+        }
+        do {
+            try await server.run { address in
+                // Standard output, unbuffered: scripts and tests wait for this line.
+                FileHandle.standardOutput.write(Data("Preview at \(address) (Ctrl-C to stop)\n".utf8))
+            }
+        } catch {
+            console.error("the preview server stopped: \(error)")
+            console.error("  fix: if the port is taken, pass another with --port, or --port 0 for any free one")
+            throw ExitCode.failure
+        }
+        console.line("Preview stopped.")
+    }
+}
