@@ -132,18 +132,25 @@ public final class HTMLRenderer {
         var next = pending.next()
         var output: [UInt8] = []
         output.reserveCapacity(html.utf8.count + fragmentHeadings.count * 24)
-        let bytes = Array(html.utf8)
-        var i = 0
-        while i < bytes.count {
-            if let heading = next, bytes[i] == 0x3C, i + 3 < bytes.count, bytes[i + 1] == 0x68,
-               bytes[i + 2] == UInt8(0x30 + heading.level), bytes[i + 3] == 0x3E {
-                output += Array("<h\(heading.level) id=\"\(heading.id.htmlEscaped)\">".utf8)
-                i += 4
-                next = pending.next()
-                continue
+        var html = html
+        html.withUTF8 { bytes in
+            var copiedUpTo = 0
+            var i = 0
+            // Copies the HTML in runs between headings, not byte by byte.
+            while let heading = next, i + 3 < bytes.count {
+                guard let open = bytes[i...].firstIndex(of: 0x3C) else { break }
+                i = open
+                if i + 3 < bytes.count, bytes[i + 1] == 0x68, bytes[i + 2] == UInt8(0x30 + heading.level), bytes[i + 3] == 0x3E {
+                    output.append(contentsOf: bytes[copiedUpTo..<i])
+                    output.append(contentsOf: "<h\(heading.level) id=\"\(heading.id.htmlEscaped)\">".utf8)
+                    i += 4
+                    copiedUpTo = i
+                    next = pending.next()
+                } else {
+                    i += 1
+                }
             }
-            output.append(bytes[i])
-            i += 1
+            output.append(contentsOf: bytes[copiedUpTo...])
         }
         return String(decoding: output, as: UTF8.self)
     }

@@ -4,6 +4,9 @@
 enum JSONText {
     static func string(_ value: String) -> String {
         // Works on UTF-8 bytes: the search index runs every word of the site through here.
+        // Most text needs no escaping at all: then it is copied as it is.
+        let needsEscaping = value.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }
+        if !needsEscaping { return "\"" + value + "\"" }
         var bytes: [UInt8] = [0x22]
         bytes.reserveCapacity(value.utf8.count + 16)
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
