@@ -109,7 +109,10 @@ public struct PostScriptDocument {
         }
         out.append("%%EndSetup")
 
-        // Pages
+        // Pages; each page carries its own bookmarks, so no mark points at a
+        // page pdfwrite has not seen yet.
+        var outlines: [Int: [String]] = [:]
+        for (page, mark) in outlineMarks() { outlines[page, default: []].append(mark) }
         var currentSize = pageSize
         for page in pages {
             out.append("%%Page: \(page.number) \(page.number)")
@@ -132,14 +135,14 @@ public struct PostScriptDocument {
             for (i, w) in page.widgets.enumerated() where i >= widgetIndex {
                 out.append(contentsOf: fieldTree.marks(for: w.widget, objectName: "SSField\(page.number)_\(i + 1)"))
             }
+            out.append(contentsOf: outlines[page.number] ?? [])
             out.append("SSPageSave restore")
             out.append("showpage")
             out.append("%%PageTrailer")
         }
 
-        // Trailer: bookmarks, and the form put into the Catalog
+        // Trailer: the form put into the Catalog
         out.append("%%Trailer")
-        out.append(contentsOf: outlineMarks())
         if hasFields {
             out.append("[ /_objdef {SSAcroForm} /type /dict /OBJ pdfmark")
             out.append("[ {SSAcroForm} << /Fields {SSFields} /NeedAppearances true /DA (/Helv 0 Tf 0 g)")
@@ -211,18 +214,21 @@ public struct PostScriptDocument {
 
     /// /OUT marks; /Count tells how many of the following entries are this
     /// entry's direct children.
-    private func outlineMarks() -> [String] {
+    private func outlineMarks() -> [(page: Int, mark: String)] {
         let entries = pages.flatMap(\.outline)
-        var lines: [String] = []
+        var lines: [(Int, String)] = []
         for (i, e) in entries.enumerated() {
             var children = 0
             for later in entries[(i + 1)...] {
                 if later.level <= e.level { break }
                 if later.level == e.level + 1 { children += 1 }
             }
-            var mark = "[ /Title \(Literal.pdfText(e.title)) /Page \(e.page) /View [/XYZ null \(Literal.number(e.y)) null]"
+            // No /Page: the mark is written on its own page, which it then means.
+            // (An explicit /Page outlives an OutputFile switch in gs 10 and is
+            // checked against the next document's pages.)
+            var mark = "[ /Title \(Literal.pdfText(e.title)) /View [/XYZ null \(Literal.number(e.y)) null]"
             if children > 0 { mark += " /Count \(children)" }
-            lines.append(mark + " /OUT pdfmark")
+            lines.append((e.page, mark + " /OUT pdfmark"))
         }
         return lines
     }

@@ -93,8 +93,10 @@ public enum TextLayout {
                     words.append(Word(pieces: [TextRun(" ", font: run.font, link: run.link)], isSpace: true))
                 } else {
                     text.append(character)
-                    // Allow a break after a dash inside a word ("well-being", "yes—no").
-                    if character == "-" || character == "\u{2013}" || character == "\u{2014}" || character == "/" {
+                    // Allow a break after a dash inside a word ("well-being", "yes—no"),
+                    // but not after a short start such as "4-" or "e-".
+                    let partLength = pieces.reduce(0) { $0 + $1.text.count } + text.count
+                    if (character == "-" || character == "\u{2013}" || character == "\u{2014}" || character == "/") && partLength > 3 {
                         pieces.append(TextRun(text, font: run.font, link: run.link))
                         text = ""
                         endWord()

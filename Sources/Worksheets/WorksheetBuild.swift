@@ -169,7 +169,11 @@ public func buildWorksheets(contentRoot: String, stagingRoot: String, previousOu
             result.distilSeconds = Date().timeIntervalSince(distilStarted)
             result.ghostscriptRuns = jobs.count
             for (group, outcome) in zip(pending, outcomes) {
-                if let failure = outcome {
+                if let remark = outcome, remark.isWarning {
+                    let about = group.members.first { i in remark.label?.hasPrefix(made[i].worksheet.slug + "-") == true } ?? group.members[0]
+                    result.diagnostics.append(.warning(made[about].worksheet.sourcePath, "Ghostscript said: \(remark.message)"))
+                }
+                if let failure = outcome, !failure.isWarning {
                     // Blame the document gs was working on; the others in its group are only missing.
                     let culprit = group.members.first { i in failure.label?.hasPrefix(made[i].worksheet.slug + "-") == true } ?? group.members[0]
                     result.diagnostics.append(.error(made[culprit].worksheet.sourcePath,
@@ -234,7 +238,7 @@ public func buildWorksheet(path: String, paper: Paper, settings: WorksheetSettin
     let output = scratch.appendingPathComponent("worksheet.pdf")
     if let failure = gs.distil([Ghostscript.Document(postScript: postScript, output: output,
                                                      identity: SHA256.hex(cacheKey([postScript]) + paper.rawValue),
-                                                     label: worksheet.slug)], scratch: scratch) {
+                                                     label: worksheet.slug)], scratch: scratch), !failure.isWarning {
         throw DiagnosticsError([.error(path, "Ghostscript could not make the PDF: \(failure.message)")])
     }
     return (postScript, try Data(contentsOf: output), warnings)

@@ -275,9 +275,10 @@ struct WorksheetLayout {
         let count = scale.to - scale.from + 1
         return FlowBlock(height: height, spaceBefore: 12) { page, top in
             drawLines(label, in: &page, x: left, top: top, size: Self.labelSize, leading: 14)
-            let step = min(40.0, (width - 20) / Double(count - 1))
+            // Spread over the full width, aligned with the ruled lines.
+            let step = (width - 14) / Double(count - 1)
             let span = step * Double(count - 1)
-            let startX = left + 10
+            let startX = left + 7
             let numberY = top - labelHeight - 16
             let circleY = numberY - 15
             let diameter = 14.0

@@ -110,6 +110,21 @@ final class WorksheetPDFTests: XCTestCase {
         XCTAssertEqual(pie.keys.filter { $0.hasPrefix("balance.") }.count, 8)
     }
 
+    func testEachPDFHasItsOwnSectionsAsBookmarks() throws {
+        let build = SharedBuild.cold
+        func outline(_ slug: String, _ paper: Paper) throws -> [String] {
+            let json = try Tool.run("qpdf", package: "qpdf", ["--json", "--json-key=outlines", build.pdf(slug, paper)]).stdout
+            let root = try JSONSerialization.jsonObject(with: json) as? [String: Any] ?? [:]
+            return (root["outlines"] as? [[String: Any]] ?? []).map { "\($0["title"] as? String ?? "") p\($0["destpageposfrom1"] as? Int ?? 0)" }
+        }
+        for paper in Paper.allCases {
+            XCTAssertEqual(try outline("stages-of-change", paper), ["Next steps p1"])
+            XCTAssertEqual(try outline("change-plan", paper), ["The change p1", "The plan p2"])
+            XCTAssertEqual(try outline("urge-log", paper), [])
+            XCTAssertEqual(try outline("abc-urges", paper).count, 5)
+        }
+    }
+
     /// Every page of every worksheet, rendered by gs from the PostScript and
     /// from the PDF at 30 dpi, gives the very same pixels.
     func testPostScriptAndPDFRenderTheSamePixels() throws {
