@@ -12,7 +12,7 @@ struct Smartsite: AsyncParsableCommand {
         templates/, then run `smartsite build` and publish the output/ folder to any web host.
         """,
         version: version,
-        subcommands: [Build.self, PreviewCommand.self, WorksheetCommand.self],
+        subcommands: [Build.self, Check.self, PreviewCommand.self, WorksheetCommand.self],
         defaultSubcommand: Build.self
     )
 }

@@ -1,0 +1,75 @@
+import Diagnostics
+import Markdown
+
+/// What `smartsite check` looks at beyond what a build refuses: things a
+/// publisher should fix before a release but that do not stop a preview.
+public struct SiteAudit {
+    public var site: Site
+
+    public init(site: Site) { self.site = site }
+
+    /// Warnings, each at the line to change.
+    public func run() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for page in site.pages {
+            if (page.settings.description ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                diagnostics.append(.warning(page.sourcePath, line: page.settingsLine, column: 1,
+                    "the page has no description; search engines and link previews will show its first paragraph",
+                    fix: "add `description: One sentence about the page.` to the settings"))
+            }
+            for image in page.content.links where image.isImage && image.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                diagnostics.append(.warning(page.sourcePath, line: image.line, column: image.column,
+                    "the image '\(image.destination)' has no alt text, so screen readers cannot describe it",
+                    fix: "write what the image shows between the brackets: ![A pie chart of eight life areas](\(image.destination))"))
+            }
+        }
+        let reachable = reachablePages()
+        for page in site.pages where !reachable.contains(page.contentPath) {
+            diagnostics.append(.warning(page.sourcePath, line: page.settingsLine, column: 1,
+                "no menu, section list or link leads to this page, so visitors cannot find it",
+                fix: "link to it from another page, or put it in a folder with an _index.md"))
+        }
+        return diagnostics
+    }
+
+    /// Links to other sites, for a publisher to check by hand (there is no
+    /// network here, and a build must not depend on other sites being up).
+    public func externalLinks() -> [(url: String, page: String, line: Int)] {
+        site.pages.flatMap { page in
+            page.content.links.filter { $0.destination.hasPrefix("http://") || $0.destination.hasPrefix("https://") }
+                .map { (url: $0.destination, page: page.sourcePath, line: $0.line) }
+        }.sorted { ($0.url, $0.page, $0.line) < ($1.url, $1.page, $1.line) }
+    }
+
+    /// Pages a visitor can reach from the home page and the menu, following
+    /// links in the text, section lists, breadcrumbs and the point/tool links
+    /// the templates show.
+    func reachablePages() -> Set<String> {
+        var seen: Set<String> = []
+        var queue = ["_index.md"] + site.config.menu.compactMap(\.page)
+        while let next = queue.popLast() {
+            guard !seen.contains(next), let page = site.page(at: next) else { continue }
+            seen.insert(next)
+            for link in page.content.links where SitePaths.isLocalFile(link.destination) {
+                let target = SitePaths.splitFragment(link.destination).path
+                if target.hasSuffix(".md"), let resolved = SitePaths.resolve(target, from: page.contentPath) {
+                    queue.append(resolved)
+                }
+            }
+            // The home template lists nothing by itself; section pages list their pages.
+            if page.kind == .section {
+                queue += site.children(of: page).map(\.contentPath)
+                // Sub-sections are listed by their parent section page.
+                queue += site.pages.filter { $0.kind == .section && $0.sectionPath.split(separator: "/").dropLast().joined(separator: "/") == page.sectionPath }
+                    .map(\.contentPath)
+            }
+            if page.kind == .point, let point = page.settings.point {
+                queue += site.tools(serving: point).map(\.contentPath)
+            }
+            if page.kind == .section, page.sectionPath == "toolbox" || page.sectionPath == "program" {
+                queue += site.points.map(\.contentPath)
+            }
+        }
+        return seen
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Content
+import Diagnostics
+import Foundation
+import SiteBuild
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the whole site before you publish it.",
+        discussion: """
+        Builds into a temporary folder (your output/ is not touched) and reports broken links and \
+        anchors, missing pages and worksheets, images without alt text, pages nothing links to, \
+        pages without a description and settings a page does not use. Links to other sites are \
+        listed for you to check by hand. Exits with status 1 on any error, or on any warning with --strict.
+        """
+    )
+
+    @OptionGroup var folders: FolderOptions
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(help: "Check the pages only, without making worksheet PDFs.")
+    var noWorksheets = false
+
+    func run() throws {
+        let console = Console()
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("smartsite-check-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let options = BuildOptions(contentFolder: folders.content, templatesFolder: folders.templates,
+                                   outputFolder: scratch.appendingPathComponent("output").path,
+                                   buildWorksheets: !noWorksheets)
+        var diagnostics: [Diagnostic] = []
+        do {
+            let report = try SiteBuilder.build(options)
+            diagnostics += report.warnings
+        } catch {
+            diagnostics += (error as? DiagnosticsError)?.diagnostics ?? [.error(folders.content, "\(error)")]
+        }
+        var external: [(url: String, page: String, line: Int)] = []
+        if !diagnostics.contains(where: \.isError) {
+            do {
+                let (site, _) = try Site.load(contentRoot: URL(fileURLWithPath: folders.content), displayRoot: folders.content)
+                let audit = SiteAudit(site: site)
+                diagnostics += audit.run()
+                external = audit.externalLinks()
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        console.printDiagnostics(diagnostics)
+        if !external.isEmpty {
+            print("Links to other sites (not fetched; check them by hand):")
+            for (url, uses) in Dictionary(grouping: external, by: \.url).sorted(by: { $0.key < $1.key }) {
+                print("  \(url)  (\(uses.map { "\($0.page):\($0.line)" }.joined(separator: ", ")))")
+            }
+        }
+        let errors = diagnostics.filter(\.isError).count
+        let warnings = diagnostics.count - errors
+        print("Checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(Set(external.map(\.url)).count) external links.")
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
+    }
+}
