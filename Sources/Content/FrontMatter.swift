@@ -70,6 +70,11 @@ public struct FrontMatter: Sendable {
                          "a tab is used for indentation; YAML allows only spaces there",
                          fix: "replace the tab at the start of this line with spaces")
         }
+        if let deep = excessiveNesting(in: yaml) {
+            throw .error(path, line: firstLine + deep, column: 1,
+                         "the settings are nested more than \(maximumNesting) levels deep",
+                         fix: "settings are simple `key: value` lines, with at most a short list or group below a key")
+        }
         do {
             // The encoding is given explicitly: Yams's default reads the process
             // environment on every call, which showed up as the top cost of loading pages.
@@ -104,6 +109,38 @@ public struct FrontMatter: Sendable {
         } catch {
             throw .error(path, line: firstLine, column: 1, "the settings could not be read: \(error)")
         }
+    }
+
+    /// Settings never need deep nesting, and Yams builds its node tree
+    /// recursively: a hostile `[[[[[…` must be refused before it gets there.
+    static let maximumNesting = 40
+
+    /// The line (0-based within the YAML) where nesting first gets too deep:
+    /// open brackets, indentation, or `- - -` on one line.
+    static func excessiveNesting(in yaml: String) -> Int? {
+        var brackets = 0
+        var line = 0
+        var atLineStart = true
+        var indentation = 0
+        var dashes = 0
+        for byte in yaml.utf8 {
+            switch byte {
+            case 0x0A:
+                line += 1
+                atLineStart = true
+                indentation = 0
+                dashes = 0
+                continue
+            case 0x5B, 0x7B: brackets += 1
+            case 0x5D, 0x7D: brackets = max(0, brackets - 1)
+            default: break
+            }
+            if atLineStart {
+                if byte == 0x20 { indentation += 1 } else if byte == 0x2D { dashes += 1 } else { atLineStart = false }
+            }
+            if brackets > maximumNesting || indentation / 2 + dashes > maximumNesting * 2 { return line }
+        }
+        return nil
     }
 
     // MARK: - Placing errors

@@ -77,23 +77,22 @@ extension OpaquePointer {
     }
 
     /// The text a reader sees in this node and its inlines: what a heading id,
-    /// a summary or the search index is made from.
+    /// a summary or the search index is made from. Walks with cmark's own
+    /// iterator, not recursion, so no nesting depth can exhaust the stack.
     var plainText: String {
         var text = ""
-        appendPlainText(to: &text)
-        return text
-    }
-
-    func appendPlainText(to text: inout String) {
-        switch cmarkType {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            text += literal
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            text += " "
-        case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
-            break
-        default:
-            for child in children { child.appendPlainText(to: &text) }
+        guard let iterator = cmark_iter_new(self) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch node.cmarkType {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += node.literal
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
         }
+        return text
     }
 }

@@ -37,22 +37,27 @@ public struct MarkdownDocument: Sendable, Equatable {
             return MarkdownDocument(blocks: [])
         }
         let map = SourceMap(body: text, lineOffset: lineOffset)
-        return MarkdownDocument(blocks: tree.root.children.compactMap { block($0, map) })
+        return MarkdownDocument(blocks: tree.root.children.compactMap { block($0, map, depth: 0) })
     }
 
-    private static func block(_ node: OpaquePointer, _ map: SourceMap) -> Block? {
+    /// Nesting deeper than this (lists in quotes in lists...) is left out:
+    /// no form needs it, and copying it recursively could exhaust the stack.
+    public static let maximumDepth = 32
+
+    private static func block(_ node: OpaquePointer, _ map: SourceMap, depth: Int) -> Block? {
+        guard depth < maximumDepth else { return nil }
         let line = map.fileLine(node.startLine)
         switch node.cmarkType {
         case CMARK_NODE_HEADING:
-            return .heading(level: node.headingLevel, content: inlines(node), line: line)
+            return .heading(level: node.headingLevel, content: inlines(node, depth: 0), line: line)
         case CMARK_NODE_PARAGRAPH:
-            return .paragraph(inlines(node), line: line)
+            return .paragraph(inlines(node, depth: 0), line: line)
         case CMARK_NODE_LIST:
-            let items = node.children.map { item in item.children.compactMap { block($0, map) } }
+            let items = node.children.map { item in item.children.compactMap { block($0, map, depth: depth + 1) } }
             return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                          start: Int(cmark_node_get_list_start(node)), items: items, line: line)
         case CMARK_NODE_BLOCK_QUOTE:
-            return .blockQuote(node.children.compactMap { block($0, map) }, line: line)
+            return .blockQuote(node.children.compactMap { block($0, map, depth: depth + 1) }, line: line)
         case CMARK_NODE_CODE_BLOCK:
             return .code(info: node.fenceInfo, literal: node.literal, line: line,
                          column: map.characterColumn(line: node.startLine, byteColumn: node.startColumn))
@@ -65,14 +70,16 @@ public struct MarkdownDocument: Sendable, Equatable {
         }
     }
 
-    private static func inlines(_ node: OpaquePointer) -> [Inline] {
-        node.children.compactMap { child in
+    private static func inlines(_ node: OpaquePointer, depth: Int) -> [Inline] {
+        // Deeper emphasis than this is kept as its plain text.
+        guard depth < maximumDepth else { return [.text(node.plainText)] }
+        return node.children.compactMap { child in
             switch child.cmarkType {
             case CMARK_NODE_TEXT: return .text(child.literal)
-            case CMARK_NODE_EMPH: return .emphasis(inlines(child))
-            case CMARK_NODE_STRONG: return .strong(inlines(child))
+            case CMARK_NODE_EMPH: return .emphasis(inlines(child, depth: depth + 1))
+            case CMARK_NODE_STRONG: return .strong(inlines(child, depth: depth + 1))
             case CMARK_NODE_CODE: return .code(child.literal)
-            case CMARK_NODE_LINK: return .link(destination: child.url, content: inlines(child))
+            case CMARK_NODE_LINK: return .link(destination: child.url, content: inlines(child, depth: depth + 1))
             case CMARK_NODE_IMAGE: return .image(source: child.url, alt: child.plainText)
             case CMARK_NODE_SOFTBREAK: return .softBreak
             case CMARK_NODE_LINEBREAK: return .lineBreak

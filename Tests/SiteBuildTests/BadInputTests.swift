@@ -1,0 +1,204 @@
+import Diagnostics
+import Foundation
+import XCTest
+@testable import SiteBuild
+
+/// A corpus of broken sites: each case breaks the fixture site in one way and
+/// pins the exact first diagnostic (file, line, column, message), and that the
+/// previous output is left byte for byte. Cases that must build (a byte-order
+/// mark, Windows line endings, raw HTML) say so and check the result.
+final class BadInputTests: XCTestCase {
+    enum Expect {
+        /// The exact first line of a diagnostic that must be reported.
+        case error(String)
+        /// The build succeeds, with this warning among its warnings.
+        case warning(String)
+        /// The build succeeds; the closure checks what it wrote.
+        case builds((FixtureSite) -> Void)
+    }
+
+    struct Case {
+        var name: String
+        var files: [String: [UInt8]]
+        var expect: Expect
+        var setUp: ((FixtureSite) throws -> Void)? = nil
+
+        init(_ name: String, _ files: [String: String], _ expect: Expect, setUp: ((FixtureSite) throws -> Void)? = nil) {
+            self.name = name
+            self.files = files.mapValues { Array($0.utf8) }
+            self.expect = expect
+            self.setUp = setUp
+        }
+
+        init(_ name: String, bytes: [String: [UInt8]], _ expect: Expect) {
+            self.name = name
+            self.files = bytes
+            self.expect = expect
+        }
+    }
+
+    static let page = "content/about.md"
+
+    nonisolated(unsafe) static let cases: [Case] = [
+        Case("malformed YAML", [page: "---\ntitle: \"About\nx\n---\n"],
+             .error("content/about.md:4:1: error: the settings are not valid YAML: found unexpected end of stream")),
+        Case("tab in YAML indentation", [page: "---\ntitle: About\nmenu:\n\t- a\n---\n"],
+             .error("content/about.md:4:1: error: a tab is used for indentation; YAML allows only spaces there")),
+        Case("missing front matter end", [page: "---\ntitle: About\n\nText\n"],
+             .error("content/about.md:1:1: error: the front matter that starts here has no closing `---`")),
+        Case("no front matter", [page: "# About\n\nText\n"],
+             .error("content/about.md:1:1: error: this page has no settings block, so it has no title")),
+        Case("empty file", [page: ""],
+             .error("content/about.md:1:1: error: this page has no settings block, so it has no title")),
+        Case("misspelled key", [page: "---\ntitle: About\ndescripton: x\n---\n"],
+             .warning("content/about.md:3:1: warning: 'descripton' is not a setting of a page")),
+        Case("key of another kind", [page: "---\ntitle: About\npoints: [1]\n---\n"],
+             .warning("content/about.md:3:1: warning: 'points' is not a setting of a page")),
+        Case("order is not a number", [page: "---\ntitle: About\norder: two\n---\n"],
+             .error("content/about.md:3:8: error: 'order' must be a whole number")),
+        Case("quoted number", [page: "---\ntitle: About\norder: \"2\"\n---\n"],
+             .error("content/about.md:3:8: error: 'order' must be a whole number")),
+        Case("draft is not true or false", [page: "---\ntitle: About\ndraft: maybe\n---\n"],
+             .error("content/about.md:3:8: error: 'draft' must be true or false")),
+        Case("points are words", ["content/toolbox/x.md": "---\ntitle: X\npoints: [one]\n---\n"],
+             .error("content/toolbox/x.md:3:10: error: each item of 'points' must be a whole number")),
+        Case("title is a list", [page: "---\ntitle:\n  - a\n  - b\n---\n"],
+             .error("content/about.md:3:3: error: 'title' must be text, not a list or a group of settings")),
+        Case("empty title", [page: "---\ntitle: \"\"\n---\n"],
+             .error("content/about.md:2:1: error: the page has no title")),
+        Case("settings are a list", [page: "---\n- title\n---\n"],
+             .error("content/about.md:2:1: error: the settings must be `key: value` lines")),
+        Case("duplicate key", [page: "---\ntitle: A\ntitle: B\n---\n"],
+             .error("content/about.md:2:1: error: a setting is given twice: title")),
+        Case("deeply nested YAML", [page: "---\ntitle: A\nx: " + String(repeating: "[", count: 5000) + "\n---\n"],
+             .error("content/about.md:3:1: error: the settings are nested more than 40 levels deep")),
+        Case("duplicate output path", ["content/toolbox.md": "---\ntitle: Also toolbox\n---\n"],
+             .error("content/toolbox/_index.md: error: this page and content/toolbox.md would both be published at /toolbox/")),
+        Case("link escapes the content folder", [page: "---\ntitle: About\n---\n\n[x](../../etc/passwd.md)\n"],
+             .error("content/about.md:5:1: error: the link '../../etc/passwd.md' leads outside the content folder")),
+        Case("link to a missing page", [page: "---\ntitle: About\n---\n\nSee [x](toolbox/nope.md).\n"],
+             .error("content/about.md:5:5: error: the link 'toolbox/nope.md' leads to content/toolbox/nope.md, which does not exist")),
+        Case("link to a missing heading", [page: "---\ntitle: About\n---\n\nSee [x](toolbox/urge-log.md#steps).\n"],
+             .error("content/about.md:5:5: error: toolbox/urge-log.md has no heading '#steps'")),
+        Case("link to a missing heading on the same page", [page: "---\ntitle: About\n---\n\n## One\n\n[x](#two)\n"],
+             .error("content/about.md:7:1: error: there is no heading '#two' on this page")),
+        Case("link to a draft", [page: "---\ntitle: About\n---\n\n[x](draft.md)\n", "content/draft.md": "---\ntitle: D\ndraft: true\n---\n"],
+             .error("content/about.md:5:1: error: the link 'draft.md' leads to a draft page, which is not published")),
+        Case("link to a missing file", [page: "---\ntitle: About\n---\n\n![a chart](chart.png)\n"],
+             .error("content/about.md:5:1: error: the link target 'chart.png' does not exist in the content folder")),
+        Case("non-UTF-8 bytes", bytes: [page: Array("---\ntitle: Caf".utf8) + [0xE9] + Array("\n---\n".utf8)],
+             .error("content/about.md:2:11: error: this file is not valid UTF-8 (byte 0xE9)")),
+        Case("NUL byte", bytes: [page: Array("---\ntitle: A\n---\n\nab".utf8) + [0] + Array("c\n".utf8)],
+             .error("content/about.md:5:3: error: this file contains a NUL byte; it looks like a binary file, not Markdown")),
+        Case("byte-order mark", bytes: [page: [0xEF, 0xBB, 0xBF] + Array("---\ntitle: About BOM\n---\n\nText\n".utf8)],
+             .builds { site in XCTAssertTrue(site.read("about/index.html")?.contains("<h1>About BOM</h1>") ?? false) }),
+        Case("Windows line endings", [page: "---\r\ntitle: About CRLF\r\norder: x\r\n---\r\n"],
+             .error("content/about.md:3:8: error: 'order' must be a whole number")),
+        Case("Windows line endings that build", [page: "---\r\ntitle: About CRLF\r\n---\r\n\r\n## Part\r\n"],
+             .builds { site in XCTAssertTrue(site.read("about/index.html")?.contains("<h2 id=\"part\">Part</h2>") ?? false) }),
+        Case("a 20 MB file", [page: "---\ntitle: Big\n---\n" + String(repeating: "word ", count: 4_200_000)],
+             .error("content/about.md: error: this file is 20 MB; the largest file smartsite reads is 8 MB")),
+        Case("deeply nested lists", [page: "---\ntitle: Lists\n---\n\n" + (0..<1000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")],
+             .builds { site in XCTAssertNotNil(site.read("about/index.html")) }),
+        Case("deeply nested quotes", [page: "---\ntitle: Quotes\n---\n\n" + String(repeating: ">", count: 20000) + " deep\n"],
+             .builds { site in XCTAssertTrue(site.read("about/index.html")?.contains("deep") ?? false) }),
+        Case("deeply nested emphasis", [page: "---\ntitle: Stars\n---\n\n" + String(repeating: "*a ", count: 20000) + String(repeating: "b*", count: 20000) + "\n"],
+             .builds { site in XCTAssertNotNil(site.read("about/index.html")) }),
+        Case("raw script is omitted", [page: "---\ntitle: About\n---\n\n<script>alert('x')</script>\n\nText <img src=x onerror=alert(1)>\n"],
+             .builds { site in
+                 let html = site.read("about/index.html") ?? ""
+                 XCTAssertFalse(html.contains("<script>alert"))
+                 XCTAssertFalse(html.contains("onerror"))
+             }),
+        Case("unknown directive", [page: "---\ntitle: About\n---\n\n```tabel\n| a |\n```\n"],
+             .error("content/about.md:5:1: error: unknown directive 'tabel'")),
+        Case("table row with too many cells", [page: "---\ntitle: About\n---\n\n```table\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n```\n"],
+             .error("content/about.md:8:1: error: this row has 3 cells but the header has 2")),
+        Case("table without alignment row", [page: "---\ntitle: About\n---\n\n```table\n| a | b |\n| 1 | 2 |\n```\n"],
+             .error("content/about.md:7:1: error: the second row of a table must be the alignment row, e.g. `|---|:--:|`")),
+        Case("empty callout", [page: "---\ntitle: About\n---\n\n```callout tip\n```\n"],
+             .error("content/about.md:5:1: error: this callout is empty")),
+        Case("unknown template", [page: "---\ntitle: About\nlayout: fancy\n---\n"],
+             .error("content/about.md:2:1: error: there is no template 'fancy' (no templates/fancy.mustache)")),
+        Case("Mustache syntax error", ["templates/page.mustache": "{{<base}}{{$main}}\n<h1>{{#page}}{{page.title}}</h1>\n{{/main}}{{/base}}\n"],
+             .error("templates/page.mustache:3:4: error: template syntax: a closing tag does not match the section it closes")),
+        Case("missing partial", ["templates/base.mustache": "<html>\n  {{>partials/footer}}{{$main}}{{/main}}</html>\n"],
+             .error("templates/base.mustache:2:3: error: there is no template named 'partials/footer'")),
+        Case("missing required template", [:],
+             .error("templates/search.mustache: error: this template is missing; every site needs it"),
+             setUp: { site in try FileManager.default.removeItem(at: site.templates.appendingPathComponent("search.mustache")) }),
+        Case("provider without a name", ["content/providers/a.md": "---\ntitle: A center\ncity: Reno\n---\n"],
+             .error("content/providers/a.md:2:1: error: a provider page has no 'name'")),
+        Case("provider services not a list", ["content/providers/a.md": "---\nname: A\nservices: detox\n---\n"],
+             .error("content/providers/a.md:3:11: error: 'services' must be a list")),
+        Case("point out of range", ["content/program/coping.md": "---\ntitle: Coping\npoint: 7\n---\n"],
+             .error("content/program/coping.md:2:1: error: 'point' must be 1, 2, 3 or 4 (it is 7)")),
+        Case("points out of range", ["content/toolbox/urge-log.md": "---\ntitle: Urge Log\npoints: [5]\n---\n"],
+             .error("content/toolbox/urge-log.md:2:1: error: 'points' may only hold 1, 2, 3 and 4 (found 5)")),
+        Case("tool names a missing worksheet", ["content/toolbox/urge-log.md": "---\ntitle: Urge Log\nworksheet: urge-logg\n---\n"],
+             .error("content/toolbox/urge-log.md:2:1: error: the worksheet 'urge-logg' does not exist (no content/worksheets/urge-logg.md)")),
+        Case("menu names a missing page", ["content/site.yaml": "title: T\nmenu:\n  - title: Tools\n    page: tools/_index.md\n"],
+             .error("content/site.yaml: error: the menu entry 'Tools' names 'tools/_index.md', which is not a page")),
+        Case("site.yaml without a title", ["content/site.yaml": "language: en\n"],
+             .error("content/site.yaml:1:1: error: the setting 'title' is required")),
+        Case("site.yaml malformed", ["content/site.yaml": "title: [x\n"],
+             .error("content/site.yaml:2:1: error: the settings are not valid YAML: did not find expected ',' or ']'")),
+        Case("site.yaml missing", [:],
+             .error("content/site.yaml: error: the site settings file is missing"),
+             setUp: { site in try FileManager.default.removeItem(at: site.content.appendingPathComponent("site.yaml")) }),
+        Case("worksheet with an unknown block", ["content/worksheets/w.md": "---\ntitle: W\n---\n\n```feild Name\n```\n"],
+             .error("content/worksheets/w.md:5:1: error: unknown worksheet block `feild`")),
+        Case("worksheet with a negative line count", ["content/worksheets/w.md": "---\ntitle: W\n---\n\n```lines -3 What happened?\n```\n"],
+             .error("content/worksheets/w.md:5:1: error: `lines` needs the number of lines first, from 1 to 30")),
+        Case("symlink loop", [:],
+             .warning("content/loop: warning: a link to a folder is not followed (it could loop)"),
+             setUp: { site in
+                 try FileManager.default.createSymbolicLink(atPath: site.content.appendingPathComponent("loop").path,
+                                                            withDestinationPath: site.content.path)
+             }),
+    ]
+
+    func testEveryBadInputGivesItsDiagnosticAndLeavesOutputAlone() throws {
+        XCTAssertGreaterThanOrEqual(Self.cases.count, 40)
+        let previousDirectory = FileManager.default.currentDirectoryPath
+        defer { FileManager.default.changeCurrentDirectoryPath(previousDirectory) }
+        for testCase in Self.cases {
+            let site = try FixtureSite()
+            defer { site.remove() }
+            FileManager.default.changeCurrentDirectoryPath(site.root.path)
+            // The worksheet cases need worksheets; everything else builds the pages only.
+            let worksheets = testCase.files.keys.contains { $0.hasPrefix("content/worksheets/") }
+            let options = BuildOptions(contentFolder: "content", templatesFolder: "templates", outputFolder: "output",
+                                       buildWorksheets: worksheets)
+            _ = try SiteBuilder.build(options)
+            let before = site.snapshot()
+            try testCase.setUp?(site)
+            for (path, bytes) in testCase.files {
+                let url = site.root.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(bytes).write(to: url)
+            }
+            var diagnostics: [Diagnostic] = []
+            var failed = false
+            do {
+                diagnostics = try SiteBuilder.build(options).warnings
+            } catch {
+                failed = true
+                diagnostics = (error as? DiagnosticsError)?.diagnostics ?? []
+            }
+            let lines = diagnostics.map { $0.description.components(separatedBy: "\n")[0] }
+            switch testCase.expect {
+            case .error(let expected):
+                XCTAssertTrue(failed, "\(testCase.name): the build should fail")
+                XCTAssertTrue(lines.contains(expected), "\(testCase.name): expected\n  \(expected)\ngot\n  \(lines.joined(separator: "\n  "))")
+                XCTAssertEqual(site.snapshot(), before, "\(testCase.name): the previous output changed")
+            case .warning(let expected):
+                XCTAssertFalse(failed, "\(testCase.name): the build should succeed: \(lines)")
+                XCTAssertTrue(lines.contains(expected), "\(testCase.name): expected\n  \(expected)\ngot\n  \(lines.joined(separator: "\n  "))")
+            case .builds(let check):
+                XCTAssertFalse(failed, "\(testCase.name): the build should succeed: \(lines)")
+                check(site)
+            }
+        }
+    }
+}
