@@ -195,7 +195,9 @@ public func buildWorksheets(contentRoot: String, stagingRoot: String, previousOu
                 }
             }
         } else {
-            result.diagnostics.append(Ghostscript.missingDiagnostic)
+            var missing = Ghostscript.missingDiagnostic
+            missing.path = displayFolder
+            result.diagnostics.append(missing)
         }
     }
     PDFCache.write(manifest, root: URL(fileURLWithPath: stagingRoot))

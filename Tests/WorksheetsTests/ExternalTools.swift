@@ -4,6 +4,12 @@ import XCTest
 /// Runs the real tools the PostScript must satisfy (gs, qpdf, poppler). A
 /// missing tool fails the test with what to install: these checks are the
 /// point of the tests, so they never skip silently. `make test` installs them.
+/// Thrown (after recording a failure) when a tool is missing: the test fails, never skips.
+struct MissingTool: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
 enum Tool {
     struct Result {
         var status: Int32
@@ -17,8 +23,9 @@ enum Tool {
             let candidate = "\(dir)/\(name)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
-        XCTFail("`\(name)` is not installed; install the Debian package `\(package)` (apt-get install \(package)), or run `make test`", file: file, line: line)
-        throw XCTSkip("missing \(name)")
+        let message = "`\(name)` is not installed; install the Debian package `\(package)` (apt-get install \(package)), or run `make test`"
+        XCTFail(message, file: file, line: line)
+        throw MissingTool(message: message)
     }
 
     @discardableResult

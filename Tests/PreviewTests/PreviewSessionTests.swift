@@ -1,0 +1,171 @@
+import Foundation
+import XCTest
+@testable import SiteBuild
+
+/// Incremental rebuilds against the files a full build makes: every change
+/// must leave the same site a fresh build would, while rendering only the
+/// pages that show what changed.
+final class PreviewSessionTests: XCTestCase {
+    private var site: PreviewFixture!
+    private var session: PreviewSession!
+    /// The site as the preview serves it, updated like the server does.
+    private var served: [String: Data] = [:]
+
+    override func setUpWithError() throws {
+        site = try PreviewFixture()
+        session = PreviewSession(options: site.buildOptions)
+        let first = session.buildAll()
+        XCTAssertEqual(first.errors, [])
+        served = first.files
+    }
+
+    override func tearDown() {
+        session.close()
+        site.remove()
+    }
+
+    @discardableResult
+    private func change(_ changes: SourceChange...) -> PreviewUpdate {
+        let update = session.apply(Set(changes))
+        if !update.failed {
+            if update.replacesAll { served = [:] }
+            served.merge(update.files) { _, new in new }
+            update.removed.forEach { served[$0] = nil }
+        }
+        return update
+    }
+
+    private func page(_ path: String) -> String {
+        served[path].map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// What a fresh full build of the site as it is on disk now makes.
+    private func assertSameAsFullBuild(file: StaticString = #filePath, line: UInt = #line) {
+        let fresh = PreviewSession(options: site.buildOptions)
+        defer { fresh.close() }
+        let full = fresh.buildAll()
+        XCTAssertEqual(full.errors, [], file: file, line: line)
+        XCTAssertEqual(Set(served.keys), Set(full.files.keys), file: file, line: line)
+        for (path, data) in full.files where served[path] != data {
+            XCTFail("\(path) differs from a full build", file: file, line: line)
+        }
+    }
+
+    func testFullBuildIsKeptInMemoryAndWritesNoOutputFolder() {
+        for path in ["index.html", "about/index.html", "toolbox/urge-log/index.html", "404.html", "search.json",
+                     "sitemap.xml", "assets/site.css", "logo.png"] {
+            XCTAssertNotNil(served[path], path)
+        }
+        XCTAssertNil(served["assets/.hidden.css"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    func testChangingOnePageRendersItTheListThatShowsItAndTheSearchIndex() throws {
+        try site.write("content/about.md", "---\ntitle: About the group\ndescription: Who we are.\n---\n\nNew text.\n")
+        let update = change(.content("about.md"))
+        XCTAssertEqual(Set(update.files.keys), ["about/index.html", "index.html", "search.json"])
+        XCTAssertEqual(update.reload, .page)
+        XCTAssertTrue(page("about/index.html").contains("New text."))
+        XCTAssertTrue(page("search.json").contains("About the group"))
+        assertSameAsFullBuild()
+    }
+
+    func testChangingAToolsPointsRendersOldAndNewPointsAndTheToolbox() throws {
+        try site.write("content/toolbox/urge-log.md", "---\ntitle: Urge Log\ndescription: Write urges down.\npoints: [3]\n---\n\nWrite it down.\n")
+        let update = change(.content("toolbox/urge-log.md"))
+        XCTAssertTrue(Set(update.files.keys).isSuperset(of: ["toolbox/urge-log/index.html", "toolbox/index.html",
+                                                             "program/urges/index.html", "program/thoughts/index.html"]))
+        XCTAssertNil(update.files["program/motivation/index.html"])
+        XCTAssertNil(update.files["about/index.html"])
+        XCTAssertTrue(page("program/thoughts/index.html").contains("<li class=tool>Urge Log</li>"))
+        XCTAssertFalse(page("program/urges/index.html").contains("Urge Log"))
+        assertSameAsFullBuild()
+    }
+
+    func testRenamingAPointRendersItsNeighboursAndTheToolsThatServeIt() throws {
+        try site.write("content/program/urges.md", "---\ntitle: Urges, coped with\npoint: 2\n---\n\nPoint two.\n")
+        let update = change(.content("program/urges.md"))
+        XCTAssertNotNil(update.files["program/motivation/index.html"])  // its "next" link
+        XCTAssertNotNil(update.files["toolbox/urge-log/index.html"])    // serves point 2
+        XCTAssertNil(update.files["toolbox/cba/index.html"])
+        XCTAssertTrue(page("program/motivation/index.html").contains("Urges, coped with"))
+        assertSameAsFullBuild()
+    }
+
+    func testRenamingASectionRendersTheBreadcrumbsBelowIt() throws {
+        try site.write("content/toolbox/_index.md", "---\ntitle: Toolbox\nshort_title: Tools\n---\n\nAll tools.\n")
+        let update = change(.content("toolbox/_index.md"))
+        XCTAssertNotNil(update.files["toolbox/cba/index.html"])
+        XCTAssertNil(update.files["about/index.html"])
+        XCTAssertTrue(page("toolbox/cba/index.html").contains(">Tools</a>"))
+        assertSameAsFullBuild()
+    }
+
+    func testChangingATemplateRendersEveryPage() throws {
+        try site.write("templates/page.mustache", "{{<base}}{{$main}}<h1 class=new>{{page.title}}</h1>{{{page.content}}}{{/main}}{{/base}}\n")
+        let update = change(.template("page.mustache"))
+        XCTAssertNotNil(update.files["about/index.html"])
+        XCTAssertNotNil(update.files["sitemap.xml"])
+        XCTAssertTrue(page("about/index.html").contains("<h1 class=new>"))
+        assertSameAsFullBuild()
+    }
+
+    func testChangingAStylesheetReloadsStylesOnly() throws {
+        try site.write("templates/assets/site.css", "body { color: navy; }\n")
+        let update = change(.template("assets/site.css"))
+        XCTAssertEqual(update.reload, .styles(["assets/site.css"]))
+        XCTAssertEqual(Array(update.files.keys), ["assets/site.css"])
+        try site.write("templates/assets/search.js", "console.log('new');\n")
+        XCTAssertEqual(change(.template("assets/search.js")).reload, .page)
+        assertSameAsFullBuild()
+    }
+
+    func testAFailedChangeIsTriedAgainUntilItIsFixed() throws {
+        try site.write("content/about.md", "---\ntitle: [broken\n---\n\nText.\n")
+        let broken = change(.content("about.md"))
+        XCTAssertEqual(broken.errors.first?.path, site.content.path + "/about.md")
+        XCTAssertGreaterThan(broken.errors.first?.line ?? 0, 0)
+        // Another good change does not hide the page that is still broken.
+        try site.write("content/toolbox/cba.md", "---\ntitle: Cost-Benefit Analysis\npoints: [1]\n---\n\nWeigh it well.\n")
+        XCTAssertTrue(change(.content("toolbox/cba.md")).failed)
+        try site.write("content/about.md", "---\ntitle: About us again\n---\n\nText.\n")
+        let fixed = change(.content("about.md"))
+        XCTAssertEqual(fixed.errors, [])
+        XCTAssertNotNil(fixed.files["toolbox/cba/index.html"])
+        XCTAssertTrue(page("about/index.html").contains("About us again"))
+        assertSameAsFullBuild()
+    }
+
+    func testABrokenLinkFailsTheBuild() throws {
+        try site.write("content/about.md", "---\ntitle: About us\n---\n\nSee [nothing](nothing.md).\n")
+        let update = change(.content("about.md"))
+        XCTAssertTrue(update.errors.contains { $0.message.contains("nothing.md") }, "\(update.errors)")
+    }
+
+    func testAddingOrRemovingAPageIsAFullBuild() throws {
+        try site.write("content/meetings.md", "---\ntitle: Meetings\n---\n\nWhen and where.\n")
+        XCTAssertTrue(change(.content("meetings.md")).replacesAll)
+        XCTAssertNotNil(served["meetings/index.html"])
+        try FileManager.default.removeItem(at: site.content.appendingPathComponent("meetings.md"))
+        XCTAssertTrue(change(.content("meetings.md")).replacesAll)
+        XCTAssertNil(served["meetings/index.html"])
+        assertSameAsFullBuild()
+    }
+
+    func testDraftsAndTemporaryFilesChangeNothing() throws {
+        try site.write("content/drafts.md", "---\ntitle: Still not yet\ndraft: true\n---\n\nDraft.\n")
+        XCTAssertEqual(change(.content("drafts.md")).reload, .none)
+        XCTAssertEqual(change(.content("gone-again.tmp"), .template("README")).reload, .none)
+        try site.write("content/drafts.md", "---\ntitle: Published\n---\n\nDone.\n")
+        XCTAssertTrue(change(.content("drafts.md")).replacesAll)
+        XCTAssertNotNil(served["drafts/index.html"])
+        assertSameAsFullBuild()
+    }
+
+    func testAnImageIsCopiedAgain() throws {
+        try site.write("content/logo.png", PreviewFixture.png + Data([0]))
+        let update = change(.content("logo.png"))
+        XCTAssertEqual(Array(update.files.keys), ["logo.png"])
+        assertSameAsFullBuild()
+    }
+}
