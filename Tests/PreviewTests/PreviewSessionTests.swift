@@ -35,6 +35,14 @@ final class PreviewSessionTests: XCTestCase {
         return update
     }
 
+    /// Writes a file of the fixture (`content/...` or `templates/...`) and rebuilds.
+    @discardableResult
+    private func edit(_ path: String, _ text: String) throws -> PreviewUpdate {
+        try site.write(path, text)
+        let relative = String(path.drop { $0 != "/" }.dropFirst())
+        return change(path.hasPrefix("content/") ? .content(relative) : .template(relative))
+    }
+
     private func page(_ path: String) -> String {
         served[path].map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
@@ -61,8 +69,7 @@ final class PreviewSessionTests: XCTestCase {
     }
 
     func testChangingOnePageRendersItTheListThatShowsItAndTheSearchIndex() throws {
-        try site.write("content/about.md", "---\ntitle: About the group\ndescription: Who we are.\n---\n\nNew text.\n")
-        let update = change(.content("about.md"))
+        let update = try edit("content/about.md", "---\ntitle: About the group\ndescription: Who we are.\n---\n\nNew text.\n")
         XCTAssertEqual(Set(update.files.keys), ["about/index.html", "index.html", "search.json"])
         XCTAssertEqual(update.reload, .page)
         XCTAssertTrue(page("about/index.html").contains("New text."))
@@ -71,8 +78,7 @@ final class PreviewSessionTests: XCTestCase {
     }
 
     func testChangingAToolsPointsRendersOldAndNewPointsAndTheToolbox() throws {
-        try site.write("content/toolbox/urge-log.md", "---\ntitle: Urge Log\ndescription: Write urges down.\npoints: [3]\n---\n\nWrite it down.\n")
-        let update = change(.content("toolbox/urge-log.md"))
+        let update = try edit("content/toolbox/urge-log.md", "---\ntitle: Urge Log\ndescription: Write urges down.\npoints: [3]\n---\n\nWrite it down.\n")
         XCTAssertTrue(Set(update.files.keys).isSuperset(of: ["toolbox/urge-log/index.html", "toolbox/index.html",
                                                              "program/urges/index.html", "program/thoughts/index.html"]))
         XCTAssertNil(update.files["program/motivation/index.html"])
@@ -83,8 +89,7 @@ final class PreviewSessionTests: XCTestCase {
     }
 
     func testRenamingAPointRendersItsNeighboursAndTheToolsThatServeIt() throws {
-        try site.write("content/program/urges.md", "---\ntitle: Urges, coped with\npoint: 2\n---\n\nPoint two.\n")
-        let update = change(.content("program/urges.md"))
+        let update = try edit("content/program/urges.md", "---\ntitle: Urges, coped with\npoint: 2\n---\n\nPoint two.\n")
         XCTAssertNotNil(update.files["program/motivation/index.html"])  // its "next" link
         XCTAssertNotNil(update.files["toolbox/urge-log/index.html"])    // serves point 2
         XCTAssertNil(update.files["toolbox/cba/index.html"])
@@ -93,8 +98,7 @@ final class PreviewSessionTests: XCTestCase {
     }
 
     func testRenamingASectionRendersTheBreadcrumbsBelowIt() throws {
-        try site.write("content/toolbox/_index.md", "---\ntitle: Toolbox\nshort_title: Tools\n---\n\nAll tools.\n")
-        let update = change(.content("toolbox/_index.md"))
+        let update = try edit("content/toolbox/_index.md", "---\ntitle: Toolbox\nshort_title: Tools\n---\n\nAll tools.\n")
         XCTAssertNotNil(update.files["toolbox/cba/index.html"])
         XCTAssertNil(update.files["about/index.html"])
         XCTAssertTrue(page("toolbox/cba/index.html").contains(">Tools</a>"))
@@ -102,8 +106,7 @@ final class PreviewSessionTests: XCTestCase {
     }
 
     func testChangingATemplateRendersEveryPage() throws {
-        try site.write("templates/page.mustache", "{{<base}}{{$main}}<h1 class=new>{{page.title}}</h1>{{{page.content}}}{{/main}}{{/base}}\n")
-        let update = change(.template("page.mustache"))
+        let update = try edit("templates/page.mustache", "{{<base}}{{$main}}<h1 class=new>{{page.title}}</h1>{{{page.content}}}{{/main}}{{/base}}\n")
         XCTAssertNotNil(update.files["about/index.html"])
         XCTAssertNotNil(update.files["sitemap.xml"])
         XCTAssertTrue(page("about/index.html").contains("<h1 class=new>"))
@@ -111,25 +114,20 @@ final class PreviewSessionTests: XCTestCase {
     }
 
     func testChangingAStylesheetReloadsStylesOnly() throws {
-        try site.write("templates/assets/site.css", "body { color: navy; }\n")
-        let update = change(.template("assets/site.css"))
+        let update = try edit("templates/assets/site.css", "body { color: navy; }\n")
         XCTAssertEqual(update.reload, .styles(["assets/site.css"]))
         XCTAssertEqual(Array(update.files.keys), ["assets/site.css"])
-        try site.write("templates/assets/search.js", "console.log('new');\n")
-        XCTAssertEqual(change(.template("assets/search.js")).reload, .page)
+        XCTAssertEqual(try edit("templates/assets/search.js", "console.log('new');\n").reload, .page)
         assertSameAsFullBuild()
     }
 
     func testAFailedChangeIsTriedAgainUntilItIsFixed() throws {
-        try site.write("content/about.md", "---\ntitle: [broken\n---\n\nText.\n")
-        let broken = change(.content("about.md"))
+        let broken = try edit("content/about.md", "---\ntitle: [broken\n---\n\nText.\n")
         XCTAssertEqual(broken.errors.first?.path, site.content.path + "/about.md")
         XCTAssertGreaterThan(broken.errors.first?.line ?? 0, 0)
         // Another good change does not hide the page that is still broken.
-        try site.write("content/toolbox/cba.md", "---\ntitle: Cost-Benefit Analysis\npoints: [1]\n---\n\nWeigh it well.\n")
-        XCTAssertTrue(change(.content("toolbox/cba.md")).failed)
-        try site.write("content/about.md", "---\ntitle: About us again\n---\n\nText.\n")
-        let fixed = change(.content("about.md"))
+        XCTAssertTrue(try edit("content/toolbox/cba.md", "---\ntitle: Cost-Benefit Analysis\npoints: [1]\n---\n\nWeigh it well.\n").failed)
+        let fixed = try edit("content/about.md", "---\ntitle: About us again\n---\n\nText.\n")
         XCTAssertEqual(fixed.errors, [])
         XCTAssertNotNil(fixed.files["toolbox/cba/index.html"])
         XCTAssertTrue(page("about/index.html").contains("About us again"))
@@ -137,14 +135,12 @@ final class PreviewSessionTests: XCTestCase {
     }
 
     func testABrokenLinkFailsTheBuild() throws {
-        try site.write("content/about.md", "---\ntitle: About us\n---\n\nSee [nothing](nothing.md).\n")
-        let update = change(.content("about.md"))
+        let update = try edit("content/about.md", "---\ntitle: About us\n---\n\nSee [nothing](nothing.md).\n")
         XCTAssertTrue(update.errors.contains { $0.message.contains("nothing.md") }, "\(update.errors)")
     }
 
     func testAddingOrRemovingAPageIsAFullBuild() throws {
-        try site.write("content/meetings.md", "---\ntitle: Meetings\n---\n\nWhen and where.\n")
-        XCTAssertTrue(change(.content("meetings.md")).replacesAll)
+        XCTAssertTrue(try edit("content/meetings.md", "---\ntitle: Meetings\n---\n\nWhen and where.\n").replacesAll)
         XCTAssertNotNil(served["meetings/index.html"])
         try FileManager.default.removeItem(at: site.content.appendingPathComponent("meetings.md"))
         XCTAssertTrue(change(.content("meetings.md")).replacesAll)
@@ -153,11 +149,9 @@ final class PreviewSessionTests: XCTestCase {
     }
 
     func testDraftsAndTemporaryFilesChangeNothing() throws {
-        try site.write("content/drafts.md", "---\ntitle: Still not yet\ndraft: true\n---\n\nDraft.\n")
-        XCTAssertEqual(change(.content("drafts.md")).reload, .none)
+        XCTAssertEqual(try edit("content/drafts.md", "---\ntitle: Still not yet\ndraft: true\n---\n\nDraft.\n").reload, .none)
         XCTAssertEqual(change(.content("gone-again.tmp"), .template("README")).reload, .none)
-        try site.write("content/drafts.md", "---\ntitle: Published\n---\n\nDone.\n")
-        XCTAssertTrue(change(.content("drafts.md")).replacesAll)
+        XCTAssertTrue(try edit("content/drafts.md", "---\ntitle: Published\n---\n\nDone.\n").replacesAll)
         XCTAssertNotNil(served["drafts/index.html"])
         assertSameAsFullBuild()
     }
