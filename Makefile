@@ -7,10 +7,20 @@
 BUILD_PACKAGES = pkg-config libcmark-dev ghostscript fonts-urw-base35
 TEST_PACKAGES = $(BUILD_PACKAGES) qpdf poppler-utils cmark
 BENCH_PACKAGES = $(TEST_PACKAGES) hugo time
+# The built site served by nginx and browsed in Chromium through Selenium,
+# with axe-core and the Nu HTML Checker (Java); Tests/browser.
+BROWSER_PACKAGES = nginx chromium chromium-driver default-jre-headless python3-venv
+
+# Python for the browser tests' venv: 3.12 or newer when the machine has one
+# (axe-selenium-python 3, with axe-core 4.10, needs it), else python3.
+PYENV_VERSIONS = $(or $(PYENV_ROOT),$(HOME)/.pyenv)/versions
+BROWSER_PYTHON ?= $(or $(firstword $(wildcard $(PYENV_VERSIONS)/3.12*/bin/python3 $(PYENV_VERSIONS)/3.13*/bin/python3)),$(shell command -v python3.13 || command -v python3.12),python3)
+BROWSER_VENV = .build/browser-venv
+BROWSER_TESTS = $(BROWSER_VENV)/bin/python -m pytest Tests/browser --site .build/site-check
 
 SMARTSITE = .build/release/smartsite
 
-.PHONY: site test bench deps test-deps release clean
+.PHONY: site test browser-test bench deps test-deps browser-deps release clean fuzz
 
 site: deps release
 	$(SMARTSITE) build
@@ -21,13 +31,30 @@ deps:
 test-deps:
 	@bash scripts/install-deps.sh $(TEST_PACKAGES)
 
+browser-deps:
+	@bash scripts/install-deps.sh $(BROWSER_PACKAGES)
+
+# The venv is made again when requirements.txt changes.
+$(BROWSER_VENV)/installed: Tests/browser/requirements.txt
+	rm -rf $(BROWSER_VENV)
+	$(BROWSER_PYTHON) -m venv $(BROWSER_VENV)
+	$(BROWSER_VENV)/bin/pip install -q --disable-pip-version-check -r Tests/browser/requirements.txt
+	touch $@
+
 release:
 	swift build -c release --product smartsite
 
-# Builds the shipped site (which must build without an error), then every test.
-test: test-deps release
+# Builds the shipped site (which must build without an error), then every
+# test: Swift's, then the site served and browsed (its pytest line is last).
+test: test-deps browser-deps $(BROWSER_VENV)/installed release
 	$(SMARTSITE) build --output .build/site-check
 	swift test --disable-swift-testing
+	$(BROWSER_TESTS)
+
+# The browser tests alone, on a freshly built site.
+browser-test: browser-deps $(BROWSER_VENV)/installed release
+	$(SMARTSITE) build --output .build/site-check
+	$(BROWSER_TESTS)
 
 bench: release
 	@bash scripts/install-deps.sh $(BENCH_PACKAGES)
@@ -35,3 +62,8 @@ bench: release
 
 clean:
 	rm -rf .build output
+
+# Fuzzing: each fuzz target for FUZZ_SECONDS (default 60) with libFuzzer and
+# AddressSanitizer, from the seed corpus in Tests/FuzzCorpus/. See scripts/fuzz.sh.
+fuzz: test-deps
+	bash scripts/fuzz.sh

@@ -55,6 +55,12 @@ let package = Package(
             "SiteBuild", "Preview", "Content", "Worksheets", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fuzz targets (`make fuzz`): libFuzzer entry points that, built
+        // normally, replay input files instead (how a found crash is pinned).
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzFrontMatter", dependencies: ["Content", "FuzzSupport"]),
+        .executableTarget(name: "FuzzDirectives", dependencies: ["Markdown", "FuzzSupport"]),
+        .executableTarget(name: "FuzzPostScriptString", dependencies: ["PostScript", "FuzzSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
