@@ -61,6 +61,7 @@ let package = Package(
         .executableTarget(name: "FuzzFrontMatter", dependencies: ["Content", "FuzzSupport"]),
         .executableTarget(name: "FuzzDirectives", dependencies: ["Markdown", "FuzzSupport"]),
         .executableTarget(name: "FuzzPostScriptString", dependencies: ["PostScript", "FuzzSupport"]),
+        .executableTarget(name: "FuzzRequestPath", dependencies: ["Preview", "FuzzSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
