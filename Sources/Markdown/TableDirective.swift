@@ -38,12 +38,20 @@ extension HTMLDirective {
             throw .error(path, line: alignmentLine, column: 1,
                          "the alignment row has \(alignments.count) cells but the header has \(header.count)")
         }
-        var html = "<div class=\"table-scroll\"><table>\n"
-        if !block.arguments.isEmpty {
-            html += "<caption>\(renderer.renderInline(block.arguments, line: block.line))</caption>\n"
+        let caption = block.arguments.isEmpty ? "" : renderer.renderInline(block.arguments, line: block.line)
+        // On a phone the table scrolls sideways in this box: tabindex lets a
+        // keyboard scroll it, and the region is named after the caption.
+        var html = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(caption.isEmpty ? "Table" : textOfHTML(caption))\"><table>\n"
+        if !caption.isEmpty {
+            html += "<caption>\(caption)</caption>\n"
         }
         html += "<thead>\n<tr>\n"
         for (index, cell) in header.enumerated() {
+            // An empty corner cell heads nothing: a plain cell, not a header.
+            if cell.isEmpty {
+                html += "<td\(style(alignments[index]))></td>\n"
+                continue
+            }
             html += "<th scope=\"col\"\(style(alignments[index]))>\(renderer.renderInline(cell, line: block.bodyLine + lines[0].offset))</th>\n"
         }
         html += "</tr>\n</thead>\n<tbody>\n"
@@ -59,14 +67,29 @@ extension HTMLDirective {
             for index in 0..<header.count {
                 let text = index < cells.count ? cells[index] : ""
                 // The first column names the row, so screen readers announce it.
-                let tag = index == 0 ? "th scope=\"row\"" : "td"
-                let close = index == 0 ? "th" : "td"
+                let isHeader = index == 0 && !text.isEmpty
+                let tag = isHeader ? "th scope=\"row\"" : "td"
+                let close = isHeader ? "th" : "td"
                 html += "<\(tag)\(style(alignments[index]))>\(renderer.renderInline(text, line: fileLine))</\(close)>\n"
             }
             html += "</tr>\n"
         }
         html += "</tbody>\n</table></div>\n"
         return html
+    }
+
+    /// Rendered inline HTML without its tags, still escaped: for an attribute.
+    private static func textOfHTML(_ html: String) -> String {
+        var text = "", inTag = false
+        for character in html {
+            switch character {
+            case "<": inTag = true
+            case ">": inTag = false
+            case "\"" where !inTag: text += "&quot;"
+            default: if !inTag { text.append(character) }
+            }
+        }
+        return text.trimmingWhitespace
     }
 
     private static func style(_ alignment: String?) -> String {

@@ -56,7 +56,11 @@ enum WorksheetHTML {
                 }
                 html += "</table>\n"
             case let .table(table):
-                html += "<div class=\"ws-table-wrap\"><table class=\"ws-table\">"
+                // On a phone the table scrolls sideways in this box: tabindex
+                // lets a keyboard scroll it; the region is named after the label.
+                let name = table.label.map { $0.text == "\n" ? " " : $0.text }.joined()
+                html += "<div class=\"ws-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(name.isEmpty ? "Table" : name.htmlEscaped)\">"
+                html += "<table class=\"ws-table\">"
                 if !table.label.isEmpty { html += "<caption>\(inline(table.label))</caption>" }
                 html += "<thead><tr>" + table.columns.map { "<th scope=\"col\">\($0.header.htmlEscaped)</th>" }.joined() + "</tr></thead><tbody>"
                 let row = "<tr>" + String(repeating: "<td></td>", count: table.columns.count) + "</tr>"
