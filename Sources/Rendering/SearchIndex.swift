@@ -13,7 +13,11 @@ enum SearchIndex {
     /// The index from each page's entry, in page order; preview keeps the
     /// entries and makes again only those of the pages that changed.
     static func json(pageEntries: [String], worksheets: [WorksheetListing]) -> String {
-        let worksheetEntries = worksheets.map { worksheet in
+        JSONText.array(pageEntries + worksheetEntries(worksheets)) + "\n"
+    }
+
+    static func worksheetEntries(_ worksheets: [WorksheetListing]) -> [String] {
+        worksheets.map { worksheet in
             JSONText.object([
                 ("title", JSONText.string(worksheet.title + " (worksheet)")),
                 ("url", JSONText.string(worksheet.urlPath)),
@@ -22,7 +26,6 @@ enum SearchIndex {
                 ("text", JSONText.string(worksheet.description)),
             ])
         }
-        return JSONText.array(pageEntries + worksheetEntries) + "\n"
     }
 
     static func entry(for page: Page, in site: Site) -> String {
@@ -77,8 +80,13 @@ enum Sitemap {
 }
 
 extension String {
+    /// Escaped for XML text. Most addresses have nothing to escape and are
+    /// returned as they are (the sitemap runs every page through here).
     var xmlEscaped: String {
-        replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        guard utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else {
+            return self
+        }
+        return replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 }
