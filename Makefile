@@ -3,10 +3,11 @@
 
 # Build tools and libraries: libcmark for Markdown; Ghostscript and the URW
 # fonts for worksheet PDFs; qpdf and poppler-utils to check PDFs in tests;
-# cmark and hugo are the peers `make bench` measures against.
+# cmark and hugo are the peers `make bench` measures against; wrk loads the
+# preview server.
 BUILD_PACKAGES = pkg-config libcmark-dev ghostscript fonts-urw-base35
 TEST_PACKAGES = $(BUILD_PACKAGES) qpdf poppler-utils cmark
-BENCH_PACKAGES = $(TEST_PACKAGES) hugo time
+BENCH_PACKAGES = $(TEST_PACKAGES) hugo time wrk
 # The built site served by nginx and browsed in Chromium through Selenium,
 # with axe-core and the Nu HTML Checker (Java); Tests/browser.
 BROWSER_PACKAGES = nginx chromium chromium-driver default-jre-headless python3-venv
@@ -20,10 +21,15 @@ BROWSER_TESTS = $(BROWSER_VENV)/bin/python -m pytest Tests/browser --site .build
 
 SMARTSITE = .build/release/smartsite
 
-.PHONY: site test browser-test bench deps test-deps browser-deps release clean fuzz
+.PHONY: site preview test browser-test bench deps test-deps browser-deps release clean fuzz
 
 site: deps release
 	$(SMARTSITE) build
+
+# Serves the site at http://127.0.0.1:$(PORT)/ and rebuilds it as you save.
+PORT ?= 8000
+preview: deps release
+	$(SMARTSITE) preview --port $(PORT)
 
 deps:
 	@bash scripts/install-deps.sh $(BUILD_PACKAGES)

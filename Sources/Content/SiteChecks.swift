@@ -9,17 +9,34 @@ struct SiteChecks {
     /// Every page file, drafts included, to tell "missing" from "a draft".
     var allPageFiles: Set<String>
 
-    func run() -> [Diagnostic] {
+    /// With `only`, the links and settings of those pages alone are checked
+    /// (preview, after they changed and nothing else did).
+    func run(only: Set<String>? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         diagnostics += checkMenu()
         diagnostics += checkOutputPaths()
-        let headingIDs = Dictionary(site.pages.map { ($0.contentPath, Set($0.content.headings.map(\.id))) },
+        let checked = only.map { paths in site.pages.filter { paths.contains($0.contentPath) } } ?? site.pages
+        let headingIDs = Dictionary(headingSources(of: checked).map { ($0.contentPath, Set($0.content.headings.map(\.id))) },
                                     uniquingKeysWith: { first, _ in first })
-        for page in site.pages {
+        for page in checked {
             diagnostics += checkLinks(of: page, headingIDs: headingIDs)
             diagnostics += checkProgramSettings(of: page)
         }
         return diagnostics
+    }
+
+    /// The pages whose heading ids the links of `pages` can name: all of
+    /// them, unless only a few pages are checked.
+    private func headingSources(of pages: [Page]) -> [Page] {
+        guard pages.count < site.pages.count else { return site.pages }
+        let targets = pages.flatMap { page in
+            page.content.links.compactMap { link -> Page? in
+                let target = SitePaths.splitFragment(link.destination).path
+                guard SitePaths.isLocalFile(link.destination), target.hasSuffix(".md") else { return nil }
+                return SitePaths.resolve(target, from: page.contentPath).flatMap(site.page(at:))
+            }
+        }
+        return pages + targets
     }
 
     private func checkMenu() -> [Diagnostic] {

@@ -21,8 +21,23 @@ extension Site {
     }
 
     /// The whole-site checks (links and their anchors, menu, points,
-    /// worksheets) on the site as it is now.
-    public func check() -> [Diagnostic] {
-        SiteChecks(site: self, allPageFiles: Set(folder.markdownFiles.filter { !$0.hasPrefix("worksheets/") })).run()
+    /// worksheets) on the site as it is now. With `only`, the links and
+    /// settings of those pages alone: enough after they changed, unless their
+    /// heading ids did (other pages' links may name them).
+    public func check(only: Set<String>? = nil) -> [Diagnostic] {
+        SiteChecks(site: self, allPageFiles: Set(folder.markdownFiles.filter { !$0.hasPrefix("worksheets/") })).run(only: only)
+    }
+}
+
+extension Page {
+    /// Whether the whole-site checks could say anything different about the
+    /// site with `other` in place of this page: its links, heading ids and
+    /// program settings are the same (positions aside: a site that passed has
+    /// no link errors to place).
+    public func checksSame(as other: Page) -> Bool {
+        content.links.map(\.destination) == other.content.links.map(\.destination)
+            && content.headings.map(\.id) == other.content.headings.map(\.id)
+            && settings.point == other.settings.point && settings.points == other.settings.points
+            && settings.worksheet == other.settings.worksheet && settingsLine == other.settingsLine
     }
 }

@@ -14,12 +14,16 @@ public struct PreviewOptions: Sendable {
     /// 0 picks a free port.
     public var port: Int
     public var watch: WatchMethod
+    /// Log how long each step of each rebuild took.
+    public var timings: Bool
 
-    public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8000, watch: WatchMethod = .automatic) {
+    public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8000, watch: WatchMethod = .automatic,
+                timings: Bool = false) {
         self.build = build
         self.host = host
         self.port = port
         self.watch = watch
+        self.timings = timings
     }
 }
 
@@ -50,8 +54,7 @@ public final class PreviewServer: Sendable {
     public func run(onReady: @escaping @Sendable (String) async -> Void = { _ in },
                     handleSignals: Bool = true) async throws {
         let first = await rebuilder.buildAll()
-        site.apply(first)
-        report(first)
+        report(first, servedIn: site.apply(first))
 
         let watcher = FileWatcher(roots: [
             .init(folder: URL(fileURLWithPath: options.build.contentFolder)) { .content($0) },
@@ -90,13 +93,16 @@ public final class PreviewServer: Sendable {
         await group.withLockedValue { $0 }?.triggerGracefulShutdown()
     }
 
-    private func report(_ update: PreviewUpdate) {
+    private func report(_ update: PreviewUpdate, servedIn serving: Double) {
         for warning in update.warnings { log(warning.description) }
         if update.failed {
             for error in update.errors { log(error.description) }
             log("Build failed (\(Self.milliseconds(update.seconds))); the browser shows the errors over the last good build.")
         } else if update.reload != .none {
-            log("Rebuilt \(update.summary), in \(Self.milliseconds(update.seconds)).")
+            log("Rebuilt \(update.summary), in \(Self.milliseconds(update.seconds + serving)).")
+        }
+        if options.timings {
+            for step in update.steps + [("serve", serving)] { log("  \(step.name): \(Self.milliseconds(step.seconds))") }
         }
     }
 
@@ -125,15 +131,14 @@ struct WatchService: Service {
     let rebuilder: Rebuilder
     let site: ServedSite
     let liveReload: LiveReload
-    let report: @Sendable (PreviewUpdate) -> Void
+    let report: @Sendable (PreviewUpdate, Double) -> Void
 
     func run() async throws {
         let batches = watcher.changes()
         await withGracefulShutdownHandler {
             for await batch in batches {
                 let update = await rebuilder.apply(batch)
-                site.apply(update)
-                report(update)
+                report(update, site.apply(update))
                 switch update.reload {
                 case .none: break
                 case .page: liveReload.announce()

@@ -32,7 +32,10 @@ final class ServedSite: Sendable {
     /// page, and a file keeps its ETag when its bytes did not change. The
     /// files are prepared before the lock is taken, so requests wait only
     /// for the swap.
-    func apply(_ update: PreviewUpdate) {
+    /// Returns the seconds it took.
+    @discardableResult
+    func apply(_ update: PreviewUpdate) -> Double {
+        let started = ContinuousClock.now
         let (previous, version) = state.withLockedValue { state -> ([String: File], Int) in
             state.version += 1
             return (state.files, state.version)
@@ -40,7 +43,7 @@ final class ServedSite: Sendable {
         if update.failed {
             let overlay = PageInjection.overlay(update.errors)
             state.withLockedValue { $0.overlay = overlay }
-            return
+            return Self.seconds(since: started)
         }
         var prepared: [(String, File)] = []
         prepared.reserveCapacity(update.files.count)
@@ -60,6 +63,12 @@ final class ServedSite: Sendable {
             else { for (path, file) in prepared { state.files[path] = file } }
             for path in update.removed { state.files[path] = nil }
         }
+        return Self.seconds(since: started)
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let (seconds, attoseconds) = (ContinuousClock.now - start).components
+        return Double(seconds) + Double(attoseconds) / 1e18
     }
 
     /// A file as it is to be served now: HTML pages carry the error overlay

@@ -1,4 +1,5 @@
 import Content
+import Foundation
 
 /// Parts of the site files made one at a time, for preview's incremental
 /// rebuilds: a changed page re-renders its own search entry and, for a tool
@@ -10,9 +11,18 @@ extension SiteRenderer {
     }
 
     /// search.json from entries made by ``searchEntry(for:)``, in page order,
-    /// followed by the worksheets.
-    public func searchIndex(pageEntries: [String]) -> Output {
-        Output(path: "search.json", text: SearchIndex.json(pageEntries: pageEntries, worksheets: worksheets))
+    /// followed by the worksheets: the bytes written once into one buffer,
+    /// as this is tens of megabytes on a large site.
+    public func searchIndex(pageEntries: [String]) -> Data {
+        let entries = pageEntries + SearchIndex.worksheetEntries(worksheets)
+        var data = Data(capacity: entries.reduce(3) { $0 + $1.utf8.count + 1 })
+        data.append(UInt8(ascii: "["))
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { data.append(UInt8(ascii: ",")) }
+            data.append(contentsOf: entry.utf8)
+        }
+        data.append(contentsOf: "]\n".utf8)
+        return data
     }
 
     /// Each worksheet's page and the worksheets index.

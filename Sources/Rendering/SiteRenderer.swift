@@ -53,6 +53,16 @@ public struct SiteRenderer: @unchecked Sendable {
     /// Worksheet pages, the worksheets index, search page, 404, search
     /// index, sitemap and robots.txt.
     public func siteFiles() -> [Output] {
+        templatedSiteFiles() + [
+            Output(path: "search.json", text: SearchIndex.json(site: site, worksheets: worksheets)),
+            Output(path: "sitemap.xml", text: Sitemap.xml(site: site, worksheets: worksheets)),
+            Output(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"),
+        ]
+    }
+
+    /// The site files made from templates: worksheet pages, the worksheets
+    /// index, search page and 404 (what a template change renders again).
+    public func templatedSiteFiles() -> [Output] {
         var files: [Output] = worksheets.map(renderWorksheet)
         files.append(renderWorksheetIndex())
         if let search = renderSpecial(template: "search", urlPath: "search/", title: "Search",
@@ -64,9 +74,6 @@ public struct SiteRenderer: @unchecked Sendable {
                                         description: "This page does not exist.", rootOverride: basePath) {
             files.append(Output(path: "404.html", text: notFound.text))
         }
-        files.append(Output(path: "search.json", text: SearchIndex.json(site: site, worksheets: worksheets)))
-        files.append(Output(path: "sitemap.xml", text: Sitemap.xml(site: site, worksheets: worksheets)))
-        files.append(Output(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"))
         return files
     }
 

@@ -6,7 +6,9 @@ import Content
 /// descriptions; point pages link the tools that serve them and their
 /// neighbours; tool pages link their points; the toolbox, program and
 /// providers pages list points (and tools by point); breadcrumbs show section
-/// titles; worksheet pages show their tool's title. Menus come from
+/// titles; worksheet pages show their tool's title. An edit that changes
+/// none of what they show (the text below the title, say) renders the page
+/// alone. Menus come from
 /// site.yaml, so no page change touches them, and the sitemap lists only
 /// addresses, which a changed file keeps.
 struct Dependents: Equatable {
@@ -29,9 +31,17 @@ struct Dependents: Equatable {
         pages = pages.filter { site.page(at: $0) != nil }
     }
 
+    /// What other pages show of a page when they list or link it (see
+    /// PageContext.link): when none of it changed, they stay as they are.
+    static func listedFieldsDiffer(_ old: Page, _ new: Page) -> Bool {
+        old.title != new.title || old.shortTitle != new.shortTitle || old.description != new.description
+            || old.order != new.order || old.settings.point != new.settings.point || old.settings.points != new.settings.points
+    }
+
     private mutating func add(old: Page, new: Page, in site: Site) {
         pages.insert(new.contentPath)
         searchEntries.insert(new.contentPath)
+        guard Self.listedFieldsDiffer(old, new) else { return }
         if new.kind != .section && new.kind != .home {
             pages.insert(new.sectionPath.isEmpty ? "_index.md" : new.sectionPath + "/_index.md")
         }

@@ -26,6 +26,8 @@ public struct PreviewUpdate: Sendable {
     /// e.g. "content/about.md: 3 pages" or "full build: 10,012 pages".
     public var summary = ""
     public var seconds = 0.0
+    /// Seconds per named step, for `smartsite preview --timings`.
+    public var steps: [(name: String, seconds: Double)] = []
 
     public var failed: Bool { !errors.isEmpty }
 }
@@ -108,7 +110,9 @@ public final class PreviewSession {
                                                   report: &report, clock: &clock, progress: { _ in })
             last = Built(sources: sources, worksheets: worksheets, renderer: renderer,
                          searchEntries: sources.site.pages.parallelMap(renderer.searchEntry))
+            clock.lap("search entries", into: &report)
             var update = PreviewUpdate(files: output.files, replacesAll: true, reload: .page, warnings: report.warnings)
+            update.steps = report.steps
             update.summary = "the whole site: \(report.pagesWritten) pages rendered"
             return update
         } catch {
@@ -124,7 +128,7 @@ public final class PreviewSession {
         let result = WorksheetStep.run(options: options, site: site, output: worksheetFolder)
         for file in result.listings.flatMap({ $0.downloads.map(\.file) }) {
             if let data = FileManager.default.contents(atPath: worksheetFolder.staging.appendingPathComponent(file).path) {
-                try? output.write(data, to: file)
+                output.write(data, to: file)
             }
         }
         do throws(Diagnostic) { try worksheetFolder.commit() } catch { worksheetFolder.discard() }
@@ -194,6 +198,8 @@ public final class PreviewSession {
     private func incremental(_ changes: [SourceChange], from last: Built) throws(DiagnosticsError) -> PreviewUpdate? {
         guard let plan = plan(changes, site: last.site) else { return nil }
         var update = PreviewUpdate()
+        var report = BuildReport()
+        var clock = StepClock()
         var sources = last.sources
         if plan.templates {
             sources.templates = try SiteBuilder.loadTemplates(options)
@@ -218,12 +224,14 @@ public final class PreviewSession {
             }
         }
         if problems.contains(where: \.isError) { throw DiagnosticsError(problems) }
+        clock.lap("load", into: &report)
         if !changedPages.isEmpty {
             sources.site = last.site.replacing(changedPages.map(\.new))
-            problems += sources.site.check()
+            problems += check(sources.site, changed: changedPages)
             if problems.contains(where: \.isError) { throw DiagnosticsError(problems) }
         }
         update.warnings = problems
+        clock.lap("check site", into: &report)
 
         let output = MemoryOutput()
         var worksheets = last.worksheets
@@ -232,25 +240,39 @@ public final class PreviewSession {
             update.warnings += worksheets.diagnostics.filter { !$0.isError }
         }
         let renderer = SiteRenderer(site: sources.site, templates: sources.templates, worksheets: worksheets.listings)
-        let checks = sources.missingTemplates + renderer.checkLayouts() + worksheets.diagnostics.filter(\.isError)
+        // Layouts are checked on every page only when templates changed or a changed page names a missing one.
+        let layoutsToCheck = plan.templates || changedPages.contains { !sources.templates.names.contains(renderer.templateName(for: $0.new)) }
+        let checks = sources.missingTemplates + (layoutsToCheck ? renderer.checkLayouts() : [])
+            + worksheets.diagnostics.filter(\.isError)
         if !checks.isEmpty { throw DiagnosticsError(checks) }
+        clock.lap("check templates", into: &report)
 
         var searchEntries = last.searchEntries
         var pagesRendered = 0
         if plan.templates {
+            // Every page; search.json, the sitemap and robots.txt do not depend on templates.
             try SiteBuilder.writePages(sources.site.pages, renderer: renderer, to: output)
-            try SiteBuilder.writeFiles(renderer.siteFiles(), to: output)
-            pagesRendered = sources.site.pages.count
+            pagesRendered = sources.site.pages.count + (try SiteBuilder.writeFiles(renderer.templatedSiteFiles(), to: output))
+            clock.lap("render pages", into: &report)
         } else {
             let dependents = Dependents(changed: changedPages, in: sources.site)
             let pages = sources.site.pages.filter { dependents.pages.contains($0.contentPath) }
             try SiteBuilder.writePages(pages, renderer: renderer, to: output)
             pagesRendered = pages.count
-            if !dependents.searchEntries.isEmpty || plan.worksheets {
-                for (position, page) in sources.site.pages.enumerated() where dependents.searchEntries.contains(page.contentPath) {
-                    searchEntries[position] = renderer.searchEntry(for: page)
+            clock.lap("render pages", into: &report)
+            // search.json is tens of megabytes on a large site: made again
+            // only when an entry in it changed.
+            var entriesChanged = plan.worksheets
+            for (position, page) in sources.site.pages.enumerated() where dependents.searchEntries.contains(page.contentPath) {
+                let entry = renderer.searchEntry(for: page)
+                if entry != searchEntries[position] {
+                    searchEntries[position] = entry
+                    entriesChanged = true
                 }
-                try SiteBuilder.writeFiles([renderer.searchIndex(pageEntries: searchEntries)], to: output)
+            }
+            if entriesChanged {
+                output.write(renderer.searchIndex(pageEntries: searchEntries), to: "search.json")
+                clock.lap("search index", into: &report)
             }
             if dependents.worksheetPages || plan.worksheets {
                 pagesRendered += try SiteBuilder.writeFiles(renderer.worksheetPages(), to: output)
@@ -260,13 +282,15 @@ public final class PreviewSession {
         var stylesheets: [String] = []
         for copy in plan.copies {
             if let data = FileManager.default.contents(atPath: copy.from.path) {
-                try? output.write(data, to: copy.to)
+                output.write(data, to: copy.to)
                 if copy.to.hasSuffix(".css") { stylesheets.append(copy.to) }
             } else {
                 update.removed.append(copy.to)
             }
         }
 
+        clock.lap("finish", into: &report)
+        update.steps = report.steps
         self.last = Built(sources: sources, worksheets: worksheets, renderer: renderer, searchEntries: searchEntries)
         update.files = output.files
         let onlyStyles = !update.files.isEmpty && stylesheets.count == update.files.count && update.removed.isEmpty
@@ -274,6 +298,15 @@ public final class PreviewSession {
         let names = changes.filter { !plan.ignored.contains($0) }.map { $0.displayName(options) }
         update.summary = names.joined(separator: ", ") + ": \(pagesRendered) page\(pagesRendered == 1 ? "" : "s") rendered"
         return update
+    }
+
+    /// The whole-site checks after pages changed: none when nothing they
+    /// look at changed (the usual edit of the text), those pages' links when
+    /// their heading ids stayed the same, every page's otherwise.
+    private func check(_ site: Site, changed: [(old: Page, new: Page)]) -> [Diagnostic] {
+        if changed.allSatisfy({ $0.old.checksSame(as: $0.new) }) { return [] }
+        let sameHeadings = changed.allSatisfy { $0.old.content.headings.map(\.id) == $0.new.content.headings.map(\.id) }
+        return site.check(only: sameHeadings ? Set(changed.map(\.new.contentPath)) : nil)
     }
 
     private static func failure(_ error: DiagnosticsError) -> PreviewUpdate {

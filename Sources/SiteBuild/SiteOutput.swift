@@ -26,7 +26,7 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {
 
     public init() {}
 
-    public func write(_ data: Data, to relativePath: String) throws(Diagnostic) {
+    public func write(_ data: Data, to relativePath: String) {
         lock.lock()
         stored[relativePath] = data
         lock.unlock()

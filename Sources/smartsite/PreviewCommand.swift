@@ -33,6 +33,9 @@ struct PreviewCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How to notice saved files: automatic, inotify or polling.", valueName: "method"))
     var watch: WatchMethod = .automatic
 
+    @Flag(help: "Print how long each step of each rebuild took.")
+    var timings = false
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535, e.g. --port 8000 (0 picks a free port)")
@@ -45,7 +48,7 @@ struct PreviewCommand: AsyncParsableCommand {
         let build = BuildOptions(contentFolder: folders.content, templatesFolder: folders.templates,
                                  outputFolder: folders.output, includeDrafts: drafts, buildWorksheets: !noWorksheets)
         let console = Console()
-        let server = PreviewServer(options: PreviewOptions(build: build, host: host, port: port, watch: watch)) { line in
+        let server = PreviewServer(options: PreviewOptions(build: build, host: host, port: port, watch: watch, timings: timings)) { line in
             console.line(line)
         }
         do {

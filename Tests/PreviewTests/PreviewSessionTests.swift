@@ -78,7 +78,7 @@ final class PreviewSessionTests: XCTestCase {
     }
 
     func testChangingAToolsPointsRendersOldAndNewPointsAndTheToolbox() throws {
-        let update = try edit("content/toolbox/urge-log.md", "---\ntitle: Urge Log\ndescription: Write urges down.\npoints: [3]\n---\n\nWrite it down.\n")
+        let update = try edit("content/toolbox/urge-log.md", "---\ntitle: Urge Log\ndescription: Write urges down.\npoints: [3]\n---\n\n## Steps\n\nWrite it down.\n")
         XCTAssertTrue(Set(update.files.keys).isSuperset(of: ["toolbox/urge-log/index.html", "toolbox/index.html",
                                                              "program/urges/index.html", "program/thoughts/index.html"]))
         XCTAssertNil(update.files["program/motivation/index.html"])
@@ -108,7 +108,8 @@ final class PreviewSessionTests: XCTestCase {
     func testChangingATemplateRendersEveryPage() throws {
         let update = try edit("templates/page.mustache", "{{<base}}{{$main}}<h1 class=new>{{page.title}}</h1>{{{page.content}}}{{/main}}{{/base}}\n")
         XCTAssertNotNil(update.files["about/index.html"])
-        XCTAssertNotNil(update.files["sitemap.xml"])
+        XCTAssertNotNil(update.files["404.html"])
+        XCTAssertNil(update.files["search.json"], "no template shapes the search index")
         XCTAssertTrue(page("about/index.html").contains("<h1 class=new>"))
         assertSameAsFullBuild()
     }
@@ -137,6 +138,12 @@ final class PreviewSessionTests: XCTestCase {
     func testABrokenLinkFailsTheBuild() throws {
         let update = try edit("content/about.md", "---\ntitle: About us\n---\n\nSee [nothing](nothing.md).\n")
         XCTAssertTrue(update.errors.contains { $0.message.contains("nothing.md") }, "\(update.errors)")
+    }
+
+    func testRenamingAHeadingThatAnotherPageLinksToFailsTheBuild() throws {
+        let update = try edit("content/toolbox/urge-log.md", "---\ntitle: Urge Log\npoints: [2]\n---\n\n## How\n\nWrite.\n")
+        XCTAssertEqual(update.errors.map(\.path), [site.content.path + "/about.md"])
+        XCTAssertTrue(update.errors.first?.message.contains("#steps") ?? false, "\(update.errors)")
     }
 
     func testAddingOrRemovingAPageIsAFullBuild() throws {
