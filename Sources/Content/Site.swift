@@ -56,7 +56,7 @@ public struct Site: Sendable {
 
     /// Index of `pages` by content path: pages look each other up for every
     /// link, breadcrumb and menu entry, so this must not be a linear search.
-    private var index: [String: Int] = [:]
+    var index: [String: Int] = [:]
 
     init(config: SiteConfig, pages: [Page], folder: ContentFolder, worksheetFiles: Set<String>) {
         self.config = config

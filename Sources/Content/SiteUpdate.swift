@@ -13,11 +13,11 @@ extension Site {
 
     /// The same site with these pages in place of the ones at the same content paths.
     public func replacing(_ changed: [Page]) -> Site {
-        var pages = self.pages
+        var site = self
         for page in changed {
-            if let position = pages.firstIndex(where: { $0.contentPath == page.contentPath }) { pages[position] = page }
+            if let position = index[page.contentPath] { site.pages[position] = page }
         }
-        return Site(config: config, pages: pages, folder: folder, worksheetFiles: worksheetFiles)
+        return site
     }
 
     /// The whole-site checks (links and their anchors, menu, points,

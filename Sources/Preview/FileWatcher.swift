@@ -32,7 +32,7 @@ final class FileWatcher: Sendable {
     let pollInterval: Duration
     private let stopped = NIOLockedValueBox(false)
 
-    init(roots: [Root], method: WatchMethod, quiet: Duration = .milliseconds(25), longest: Duration = .milliseconds(300),
+    init(roots: [Root], method: WatchMethod, quiet: Duration = .milliseconds(20), longest: Duration = .milliseconds(300),
          pollInterval: Duration = .milliseconds(250)) {
         self.roots = roots
         self.method = method

@@ -16,8 +16,28 @@ final class ServedSite: Sendable {
         var isHTML: Bool
     }
 
+    /// A file made on its first request (search.json: tens of megabytes on a
+    /// large site, and needed only by the search page), then kept.
+    final class Deferred: Sendable {
+        private let made: NIOLockedValueBox<File?> = NIOLockedValueBox(nil)
+        private let make: @Sendable () -> File
+
+        init(_ make: @escaping @Sendable () -> File) { self.make = make }
+
+        /// Requests at the same time wait for the one making it.
+        var file: File {
+            made.withLockedValue { made in
+                if let made { return made }
+                let file = make()
+                made = file
+                return file
+            }
+        }
+    }
+
     private struct State {
         var files: [String: File] = [:]
+        var deferred: [String: Deferred] = [:]
         /// The error overlay, while the last build failed.
         var overlay: String?
         /// Counts rebuilds: part of every ETag, so no browser keeps a page from before a restart.
@@ -36,9 +56,11 @@ final class ServedSite: Sendable {
     @discardableResult
     func apply(_ update: PreviewUpdate) -> Double {
         let started = ContinuousClock.now
-        let (previous, version) = state.withLockedValue { state -> ([String: File], Int) in
+        let paths = Array(update.files.keys)
+        // The files about to be replaced, to keep the ETags of those that did not change.
+        let (previous, version) = state.withLockedValue { state -> ([File?], Int) in
             state.version += 1
-            return (state.files, state.version)
+            return (paths.map { state.files[$0] }, state.version)
         }
         if update.failed {
             let overlay = PageInjection.overlay(update.errors)
@@ -46,24 +68,47 @@ final class ServedSite: Sendable {
             return Self.seconds(since: started)
         }
         var prepared: [(String, File)] = []
-        prepared.reserveCapacity(update.files.count)
-        for (path, data) in update.files {
-            let isHTML = Self.isHTML(path)
-            let bytes = isHTML ? PageInjection.insert(PageInjection.script, into: data) : data
-            if let old = previous[path], Self.same(old.body, bytes) {
+        prepared.reserveCapacity(paths.count)
+        for (path, old) in zip(paths, previous) {
+            guard let data = update.files[path] else { continue }
+            let bytes = Self.served(data, path: path)
+            if let old, Self.same(old.body, bytes) {
                 prepared.append((path, old))
             } else {
-                prepared.append((path, File(body: ByteBuffer(bytes: bytes), etag: "\"\(instance)-\(version)\"",
-                                            contentType: Self.contentType(of: path), isHTML: isHTML)))
+                prepared.append((path, file(bytes, path: path, version: version)))
             }
         }
+        let deferred = Dictionary(uniqueKeysWithValues: update.deferred.map { path, later in
+            (path, Deferred { [self] in self.file(Self.served(later.make(), path: path), path: path, version: version) })
+        })
         state.withLockedValue { state in
             state.overlay = nil
-            if update.replacesAll { state.files = Dictionary(prepared, uniquingKeysWith: { first, _ in first }) }
-            else { for (path, file) in prepared { state.files[path] = file } }
+            if update.replacesAll {
+                state.files = Dictionary(prepared, uniquingKeysWith: { first, _ in first })
+                state.deferred = [:]
+            } else {
+                for (path, file) in prepared {
+                    state.files[path] = file
+                    state.deferred[path] = nil
+                }
+            }
             for path in update.removed { state.files[path] = nil }
+            for (path, later) in deferred {
+                state.files[path] = nil
+                state.deferred[path] = later
+            }
         }
         return Self.seconds(since: started)
+    }
+
+    /// What the browser gets of a built file: HTML pages with the reload script.
+    static func served(_ data: Data, path: String) -> Data {
+        isHTML(path) ? PageInjection.insert(PageInjection.script, into: data) : data
+    }
+
+    private func file(_ bytes: Data, path: String, version: Int) -> File {
+        File(body: ByteBuffer(bytes: bytes), etag: "\"\(instance)-\(version)\"", contentType: Self.contentType(of: path),
+             isHTML: Self.isHTML(path))
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -74,8 +119,8 @@ final class ServedSite: Sendable {
     /// A file as it is to be served now: HTML pages carry the error overlay
     /// (and an ETag of their own) while the last build failed.
     func file(at path: String) -> File? {
-        let (found, overlay, version) = state.withLockedValue { ($0.files[path], $0.overlay, $0.version) }
-        guard var file = found else { return nil }
+        let (found, later, overlay, version) = state.withLockedValue { ($0.files[path], $0.deferred[path], $0.overlay, $0.version) }
+        guard var file = found ?? later?.file else { return nil }
         if let overlay, file.isHTML {
             let page = PageInjection.insert(overlay, into: Data(file.body.readableBytesView))
             file.body = ByteBuffer(bytes: page)
@@ -85,10 +130,10 @@ final class ServedSite: Sendable {
     }
 
     func contains(_ path: String) -> Bool {
-        state.withLockedValue { $0.files[path] != nil }
+        state.withLockedValue { $0.files[path] != nil || $0.deferred[path] != nil }
     }
 
-    var isEmpty: Bool { state.withLockedValue { $0.files.isEmpty } }
+    var isEmpty: Bool { state.withLockedValue { $0.files.isEmpty && $0.deferred.isEmpty } }
 
     /// memcmp: search.json of a large site is tens of megabytes.
     static func same(_ buffer: ByteBuffer, _ data: Data) -> Bool {

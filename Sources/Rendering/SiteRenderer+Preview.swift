@@ -19,7 +19,8 @@ extension SiteRenderer {
         data.append(UInt8(ascii: "["))
         for (index, entry) in entries.enumerated() {
             if index > 0 { data.append(UInt8(ascii: ",")) }
-            data.append(contentsOf: entry.utf8)
+            var entry = entry
+            entry.withUTF8 { data.append($0) }
         }
         data.append(contentsOf: "]\n".utf8)
         return data

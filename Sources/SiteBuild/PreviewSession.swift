@@ -17,6 +17,8 @@ public struct PreviewUpdate: Sendable {
     /// Files written, by path below the site root. After a full build, the
     /// whole site: anything not in it is gone.
     public var files: [String: Data] = [:]
+    /// Files changed too, to be made when first asked for (search.json).
+    public var deferred: [String: DeferredFile] = [:]
     public var replacesAll = false
     public var removed: [String] = []
     public var reload: Reload = .none
@@ -30,6 +32,13 @@ public struct PreviewUpdate: Sendable {
     public var steps: [(name: String, seconds: Double)] = []
 
     public var failed: Bool { !errors.isEmpty }
+}
+
+/// A file of the site made only when it is first asked for: search.json is
+/// tens of megabytes on a large site and only the search page reads it, so
+/// a reload need not wait for it.
+public struct DeferredFile: Sendable {
+    public let make: @Sendable () -> Data
 }
 
 /// The site as `smartsite preview` keeps it between saves: the loaded pages,
@@ -261,19 +270,20 @@ public final class PreviewSession {
             pagesRendered = pages.count
             clock.lap("render pages", into: &report)
             // search.json is tens of megabytes on a large site: made again
-            // only when an entry in it changed.
+            // only when an entry in it changed, and only when asked for.
             var entriesChanged = plan.worksheets
-            for (position, page) in sources.site.pages.enumerated() where dependents.searchEntries.contains(page.contentPath) {
-                let entry = renderer.searchEntry(for: page)
+            for position in sources.site.pages.indices where dependents.searchEntries.contains(sources.site.pages[position].contentPath) {
+                let entry = renderer.searchEntry(for: sources.site.pages[position])
                 if entry != searchEntries[position] {
                     searchEntries[position] = entry
                     entriesChanged = true
                 }
             }
             if entriesChanged {
-                output.write(renderer.searchIndex(pageEntries: searchEntries), to: "search.json")
-                clock.lap("search index", into: &report)
+                let entries = searchEntries
+                update.deferred["search.json"] = DeferredFile { renderer.searchIndex(pageEntries: entries) }
             }
+            clock.lap("search entries", into: &report)
             if dependents.worksheetPages || plan.worksheets {
                 pagesRendered += try SiteBuilder.writeFiles(renderer.worksheetPages(), to: output)
             }
@@ -294,7 +304,9 @@ public final class PreviewSession {
         self.last = Built(sources: sources, worksheets: worksheets, renderer: renderer, searchEntries: searchEntries)
         update.files = output.files
         let onlyStyles = !update.files.isEmpty && stylesheets.count == update.files.count && update.removed.isEmpty
-        update.reload = onlyStyles ? .styles(stylesheets.sorted()) : (update.files.isEmpty && update.removed.isEmpty ? .none : .page)
+            && update.deferred.isEmpty
+        let nothing = update.files.isEmpty && update.removed.isEmpty && update.deferred.isEmpty
+        update.reload = onlyStyles ? .styles(stylesheets.sorted()) : (nothing ? .none : .page)
         let names = changes.filter { !plan.ignored.contains($0) }.map { $0.displayName(options) }
         update.summary = names.joined(separator: ", ") + ": \(pagesRendered) page\(pagesRendered == 1 ? "" : "s") rendered"
         return update

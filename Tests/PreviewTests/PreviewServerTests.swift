@@ -109,6 +109,7 @@ final class PreviewServerTests: XCTestCase {
         try site.save("content/about.md", "---\ntitle: About, saved\n---\n\nSaved.\n")
         XCTAssertNotNil(events.waitFor("reload", within: 10))
         XCTAssertTrue(try http.request("/about/").text.contains("About, saved"))
+        XCTAssertTrue(try http.request("/search.json").text.contains("About, saved"))
     }
 
     func testSavingAStylesheetSendsAStylesEvent() throws {

@@ -30,6 +30,7 @@ final class PreviewSessionTests: XCTestCase {
         if !update.failed {
             if update.replacesAll { served = [:] }
             served.merge(update.files) { _, new in new }
+            served.merge(update.deferred.mapValues { $0.make() }) { _, new in new }
             update.removed.forEach { served[$0] = nil }
         }
         return update
@@ -70,7 +71,8 @@ final class PreviewSessionTests: XCTestCase {
 
     func testChangingOnePageRendersItTheListThatShowsItAndTheSearchIndex() throws {
         let update = try edit("content/about.md", "---\ntitle: About the group\ndescription: Who we are.\n---\n\nNew text.\n")
-        XCTAssertEqual(Set(update.files.keys), ["about/index.html", "index.html", "search.json"])
+        XCTAssertEqual(Set(update.files.keys), ["about/index.html", "index.html"])
+        XCTAssertEqual(Set(update.deferred.keys), ["search.json"], "made when the search page asks for it")
         XCTAssertEqual(update.reload, .page)
         XCTAssertTrue(page("about/index.html").contains("New text."))
         XCTAssertTrue(page("search.json").contains("About the group"))
