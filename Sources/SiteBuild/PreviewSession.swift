@@ -115,6 +115,7 @@ public final class PreviewSession {
             let sources = try SiteBuilder.loadSources(options, report: &report, clock: &clock, progress: { _ in })
             let output = MemoryOutput()
             let worksheets = makeWorksheets(site: sources.site, into: output)
+            clock.lap("worksheets", into: &report)
             let renderer = try SiteBuilder.render(sources, worksheets: worksheets, options: options, to: output,
                                                   report: &report, clock: &clock, progress: { _ in })
             last = Built(sources: sources, worksheets: worksheets, renderer: renderer,
@@ -247,6 +248,7 @@ public final class PreviewSession {
         if plan.worksheets {
             worksheets = makeWorksheets(site: sources.site, into: output)
             update.warnings += worksheets.diagnostics.filter { !$0.isError }
+            clock.lap("worksheets", into: &report)
         }
         let renderer = SiteRenderer(site: sources.site, templates: sources.templates, worksheets: worksheets.listings)
         // Layouts are checked on every page only when templates changed or a changed page names a missing one.
@@ -265,7 +267,10 @@ public final class PreviewSession {
             clock.lap("render pages", into: &report)
         } else {
             let dependents = Dependents(changed: changedPages, in: sources.site)
-            let pages = sources.site.pages.filter { dependents.pages.contains($0.contentPath) }
+            // Tool pages show their worksheet's title, description and downloads.
+            let pages = sources.site.pages.filter {
+                dependents.pages.contains($0.contentPath) || (plan.worksheets && $0.settings.worksheet != nil)
+            }
             try SiteBuilder.writePages(pages, renderer: renderer, to: output)
             pagesRendered = pages.count
             clock.lap("render pages", into: &report)

@@ -52,7 +52,7 @@ struct PreviewFixture {
             {{#previous}}<a rel=prev href="{{url}}">{{title}}</a>{{/previous}}{{#next}}<a rel=next href="{{url}}">{{title}}</a>{{/next}}{{/main}}{{/base}}
 
             """)
-        try write("templates/tool.mustache", "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{#points}}<li class=point>{{title}}</li>{{/points}}{{/main}}{{/base}}\n")
+        try write("templates/tool.mustache", "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{#points}}<li class=point>{{title}}</li>{{/points}}{{#worksheet}}<p class=ws>{{title}}</p>{{/worksheet}}{{/main}}{{/base}}\n")
         try write("templates/404.mustache", "{{<base}}{{$main}}<h1>Nothing here (site 404)</h1>{{/main}}{{/base}}\n")
         for name in ["home", "worksheet", "worksheets", "search"] {
             try write("templates/\(name).mustache", "{{<page}}{{/page}}\n")

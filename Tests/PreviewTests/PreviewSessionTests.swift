@@ -165,6 +165,39 @@ final class PreviewSessionTests: XCTestCase {
         assertSameAsFullBuild()
     }
 
+    func testChangingAWorksheetRemakesItsPDFsAndThePagesThatShowIt() throws {
+        // A real worksheet, as shipped, belonging to the fixture's Urge Log tool.
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("content/worksheets/urge-log.md")
+        let worksheet = try String(contentsOf: shipped, encoding: .utf8)
+        try site.write("content/worksheets/urge-log.md", worksheet)
+        try site.write("content/toolbox/urge-log.md", "---\ntitle: Urge Log\npoints: [2]\nworksheet: urge-log\n---\n\n## Steps\n\nWrite.\n")
+        var options = site.buildOptions
+        options.buildWorksheets = true
+        session.close()
+        session = PreviewSession(options: options)
+        let first = session.buildAll()
+        XCTAssertEqual(first.errors, [])
+        served = first.files
+        XCTAssertNotNil(served["worksheets/urge-log-letter.pdf"])
+
+        let renamed = worksheet.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed ")
+        let update = try edit("content/worksheets/urge-log.md", renamed)
+        XCTAssertEqual(update.errors, [])
+        for path in ["worksheets/urge-log/index.html", "worksheets/index.html", "toolbox/urge-log/index.html",
+                     "worksheets/urge-log-letter.pdf", "worksheets/urge-log-a4.pdf"] {
+            XCTAssertNotNil(update.files[path], path)
+        }
+        XCTAssertTrue(page("toolbox/urge-log/index.html").contains("Renamed "))
+        XCTAssertNil(update.files["about/index.html"])
+        let fresh = PreviewSession(options: options)
+        defer { fresh.close() }
+        let full = fresh.buildAll()
+        for (path, data) in full.files where served[path] != data {
+            XCTFail("\(path) differs from a full build")
+        }
+    }
+
     func testAnImageIsCopiedAgain() throws {
         try site.write("content/logo.png", PreviewFixture.png + Data([0]))
         let update = change(.content("logo.png"))
