@@ -313,7 +313,8 @@ public final class PreviewSession {
         let nothing = update.files.isEmpty && update.removed.isEmpty && update.deferred.isEmpty
         update.reload = onlyStyles ? .styles(stylesheets.sorted()) : (nothing ? .none : .page)
         let names = changes.filter { !plan.ignored.contains($0) }.map { $0.displayName(options) }
-        update.summary = names.joined(separator: ", ") + ": \(pagesRendered) page\(pagesRendered == 1 ? "" : "s") rendered"
+        let rendered = pagesRendered == 0 && !plan.copies.isEmpty ? "copied" : "\(pagesRendered) page\(pagesRendered == 1 ? "" : "s") rendered"
+        update.summary = names.joined(separator: ", ") + ": " + rendered
         return update
     }
 
