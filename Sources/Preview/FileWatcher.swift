@@ -41,24 +41,29 @@ final class FileWatcher: Sendable {
         self.pollInterval = pollInterval
     }
 
-    /// What `changes()` uses, once inotify was tried.
-    private(set) nonisolated(unsafe) var activeMethod: WatchMethod = .polling
-
-    /// Starts watching on a thread of its own; the stream ends after `stop()`.
-    func changes() -> AsyncStream<Set<SourceChange>> {
+    /// Starts watching on a thread of its own; the stream ends after
+    /// `stop()`. Also says which method it uses: inotify, or polling where
+    /// there is none (or it was asked for, or inotify has no watches left).
+    func changes() -> (batches: AsyncStream<Set<SourceChange>>, method: WatchMethod) {
         let (stream, continuation) = AsyncStream.makeStream(of: Set<SourceChange>.self)
-        var source: any ChangeSource = PollingSource(roots: roots)
+        var source: any ChangeSource
         #if canImport(Glibc)
-        if method != .polling, let inotify = InotifySource(roots: roots) { source = inotify }
+        if method != .polling, let inotify = InotifySource(roots: roots) {
+            source = inotify
+        } else {
+            source = PollingSource(roots: roots)
+        }
+        #else
+        source = PollingSource(roots: roots)
         #endif
-        activeMethod = source is PollingSource ? .polling : .inotify
+        let active: WatchMethod = source is PollingSource ? .polling : .inotify
         nonisolated(unsafe) let watching = source
         let thread = Thread { [self] in
             self.loop(watching, continuation)
         }
         thread.name = "smartsite file watcher"
         thread.start()
-        return stream
+        return (stream, active)
     }
 
     func stop() {

@@ -60,7 +60,8 @@ public final class PreviewServer: Sendable {
             .init(folder: URL(fileURLWithPath: options.build.contentFolder)) { .content($0) },
             .init(folder: URL(fileURLWithPath: options.build.templatesFolder)) { .template($0) },
         ], method: options.watch)
-        let watching = WatchService(watcher: watcher, rebuilder: rebuilder, site: site, liveReload: liveReload, report: report)
+        let watching = WatchService(watcher: watcher, rebuilder: rebuilder, site: site, liveReload: liveReload,
+                                    log: log, report: report)
 
         var logger = Logger(label: "smartsite.preview")
         logger.logLevel = .critical
@@ -131,10 +132,12 @@ struct WatchService: Service {
     let rebuilder: Rebuilder
     let site: ServedSite
     let liveReload: LiveReload
+    let log: @Sendable (String) -> Void
     let report: @Sendable (PreviewUpdate, Double) -> Void
 
     func run() async throws {
-        let batches = watcher.changes()
+        let (batches, method) = watcher.changes()
+        log("Watching \(watcher.roots.map(\.folder.relativePath).joined(separator: " and ")) (\(method.rawValue)).")
         await withGracefulShutdownHandler {
             for await batch in batches {
                 let update = await rebuilder.apply(batch)

@@ -57,8 +57,12 @@ struct PreviewCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data("Preview at \(address) (Ctrl-C to stop)\n".utf8))
             }
         } catch {
-            console.error("the preview server stopped: \(error)")
-            console.error("  fix: if the port is taken, pass another with --port, or --port 0 for any free one")
+            if "\(error)".contains("Address already in use") {
+                console.error("port \(port) on \(host) is already in use (another preview, or another server)")
+                console.line("  fix: stop the other one, or pass another port, e.g. --port \(port + 1), or --port 0 for any free one")
+            } else {
+                console.error("the preview server stopped: \(error)")
+            }
             throw ExitCode.failure
         }
         console.line("Preview stopped.")
