@@ -10,15 +10,15 @@ printed (pytest -rs); a tool that is installed but fails is a failure.
 """
 
 import collections
-import getpass
+import grp
 import json
 import os
 import pathlib
+import pwd
 import shutil
 import signal
 import socket
 import subprocess
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -158,7 +158,10 @@ class Nginx:
         binary = shutil.which("nginx") or "/usr/sbin/nginx"
         # As root, nginx's workers would switch to "nobody"; keep them as the
         # user running the tests, who can read the site and the temp folder.
-        user = f"user {getpass.getuser()};\n" if os.geteuid() == 0 else ""
+        if os.geteuid() == 0:
+            user = f"user {pwd.getpwuid(os.geteuid()).pw_name} {grp.getgrgid(os.getegid()).gr_name};\n"
+        else:
+            user = ""
         last_error = ""
         for _ in range(5):  # the free port can be taken between check and bind
             self.port = free_port()
