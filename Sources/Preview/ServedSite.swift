@@ -129,6 +129,22 @@ final class ServedSite: Sendable {
         return file
     }
 
+    /// What every address shows while no build has worked yet: the errors,
+    /// and the reload script, so the fixed site appears by itself.
+    func placeholder() -> File {
+        let page = Data("""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>smartsite preview</title></head>
+            <body><p>The site has not been built yet.</p></body></html>
+
+            """.utf8)
+        var file = self.file(Self.served(page, path: "index.html"), path: "index.html", version: 0)
+        if let overlay = state.withLockedValue({ $0.overlay }) {
+            file.body = ByteBuffer(bytes: PageInjection.insert(overlay, into: Data(file.body.readableBytesView)))
+        }
+        return file
+    }
+
     func contains(_ path: String) -> Bool {
         state.withLockedValue { $0.files[path] != nil || $0.deferred[path] != nil }
     }

@@ -45,8 +45,8 @@ struct SiteResponder: HTTPResponder {
             if let query = request.uri.query { location += "?" + query }
             return Self.plain(.movedPermanently, "Moved to \(location)\n", headers: [.location: location])
         }
-        guard let notFound = site.file(at: "404.html") else {
-            return Self.plain(.notFound, site.isEmpty ? "The site has not been built yet: see the terminal.\n" : "Not found.\n")
+        guard let notFound = site.file(at: "404.html") ?? (site.isEmpty ? site.placeholder() : nil) else {
+            return Self.plain(.notFound, "Not found.\n")
         }
         return Self.response(notFound, status: .notFound, request: request)
     }

@@ -169,6 +169,26 @@ final class PreviewServerTests: XCTestCase {
     }
 }
 
+/// A site whose first build fails: the server runs anyway and shows why.
+final class BrokenSitePreviewTests: XCTestCase {
+    func testTheErrorsShowUntilTheFirstGoodBuild() async throws {
+        let site = try PreviewFixture()
+        defer { site.remove() }
+        try site.write("content/about.md", "---\ntitle: [broken\n---\n\nText.\n")
+        let preview = try await RunningPreview(site.buildOptions)
+        let events = try preview.http.events()
+        XCTAssertEqual(events.next(within: 5)?.name, "hello")
+        let broken = try preview.http.request("/about/")
+        XCTAssertEqual(broken.status, 404)
+        XCTAssertTrue(broken.text.contains("smartsite-error-overlay"))
+        XCTAssertTrue(broken.text.contains("data-smartsite-preview"), "the reload script brings the fixed site")
+        try site.save("content/about.md", "---\ntitle: About, at last\n---\n\nText.\n")
+        XCTAssertNotNil(events.waitFor("reload", within: 10))
+        XCTAssertTrue(try preview.http.request("/about/").text.contains("About, at last"))
+        try await preview.stop()
+    }
+}
+
 /// The same watching through the polling fallback, as on systems without inotify.
 final class PollingPreviewTests: XCTestCase {
     func testPollingNoticesASavedPage() async throws {
