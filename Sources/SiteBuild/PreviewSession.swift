@@ -60,7 +60,6 @@ public final class PreviewSession {
     struct Built {
         var sources: SiteBuilder.Sources
         var worksheets: WorksheetStep.Result
-        var renderer: SiteRenderer
         /// search.json entries, in page order, so a changed page makes only its own again.
         var searchEntries: [String]
         var site: Site { sources.site }
@@ -118,7 +117,7 @@ public final class PreviewSession {
             clock.lap("worksheets", into: &report)
             let renderer = try SiteBuilder.render(sources, worksheets: worksheets, options: options, to: output,
                                                   report: &report, clock: &clock, progress: { _ in })
-            last = Built(sources: sources, worksheets: worksheets, renderer: renderer,
+            last = Built(sources: sources, worksheets: worksheets,
                          searchEntries: sources.site.pages.parallelMap(renderer.searchEntry))
             clock.lap("search entries", into: &report)
             var update = PreviewUpdate(files: output.files, replacesAll: true, reload: .page, warnings: report.warnings)
@@ -217,23 +216,8 @@ public final class PreviewSession {
         }
 
         // Pages: load the changed ones again and check the site with them in.
-        var changedPages: [(old: Page, new: Page)] = []
         var problems: [Diagnostic] = []
-        for path in plan.pages {
-            let loaded = last.site.reload(page: path, includeDrafts: options.includeDrafts)
-            problems += loaded.diagnostics
-            guard let old = last.site.page(at: path) else {
-                if loaded.page != nil { return nil }  // a draft no longer
-                continue
-            }
-            if let new = loaded.page {
-                if Dependents.needsFullRebuild(old: old, new: new) { return nil }
-                changedPages.append((old, new))
-            } else if !loaded.diagnostics.contains(where: \.isError) {
-                return nil  // became a draft: removed from the site
-            }
-        }
-        if problems.contains(where: \.isError) { throw DiagnosticsError(problems) }
+        guard let changedPages = try reload(plan.pages, in: last.site, problems: &problems) else { return nil }
         clock.lap("load", into: &report)
         if !changedPages.isEmpty {
             sources.site = last.site.replacing(changedPages.map(\.new))
@@ -294,19 +278,10 @@ public final class PreviewSession {
             }
         }
 
-        var stylesheets: [String] = []
-        for copy in plan.copies {
-            if let data = FileManager.default.contents(atPath: copy.from.path) {
-                output.write(data, to: copy.to)
-                if copy.to.hasSuffix(".css") { stylesheets.append(copy.to) }
-            } else {
-                update.removed.append(copy.to)
-            }
-        }
-
+        let stylesheets = copy(plan.copies, to: output, removed: &update.removed)
         clock.lap("finish", into: &report)
         update.steps = report.steps
-        self.last = Built(sources: sources, worksheets: worksheets, renderer: renderer, searchEntries: searchEntries)
+        self.last = Built(sources: sources, worksheets: worksheets, searchEntries: searchEntries)
         update.files = output.files
         let onlyStyles = !update.files.isEmpty && stylesheets.count == update.files.count && update.removed.isEmpty
             && update.deferred.isEmpty
@@ -316,6 +291,44 @@ public final class PreviewSession {
         let rendered = pagesRendered == 0 && !plan.copies.isEmpty ? "copied" : "\(pagesRendered) page\(pagesRendered == 1 ? "" : "s") rendered"
         update.summary = names.joined(separator: ", ") + ": " + rendered
         return update
+    }
+
+    /// The changed pages, before and after; nil when one was added to or
+    /// removed from the site (a draft published or made a draft again),
+    /// which needs a full build. Throws when one has errors.
+    private func reload(_ paths: [String], in site: Site,
+                        problems: inout [Diagnostic]) throws(DiagnosticsError) -> [(old: Page, new: Page)]? {
+        var changed: [(old: Page, new: Page)] = []
+        for path in paths {
+            let loaded = site.reload(page: path, includeDrafts: options.includeDrafts)
+            problems += loaded.diagnostics
+            let hasErrors = loaded.diagnostics.contains(where: \.isError)
+            switch (site.page(at: path), loaded.page) {
+            case (let old?, let new?):
+                if Dependents.needsFullRebuild(old: old, new: new) { return nil }
+                changed.append((old, new))
+            case (nil, _?): return nil                   // a draft no longer
+            case (_?, nil) where !hasErrors: return nil  // made a draft
+            default: break                               // still a draft, or broken
+            }
+        }
+        if problems.contains(where: \.isError) { throw DiagnosticsError(problems) }
+        return changed
+    }
+
+    /// Copies files kept as they are (assets, images); returns the
+    /// stylesheets among them. A file that is gone is removed.
+    private func copy(_ copies: [(from: URL, to: String)], to output: MemoryOutput, removed: inout [String]) -> [String] {
+        var stylesheets: [String] = []
+        for copy in copies {
+            if let data = FileManager.default.contents(atPath: copy.from.path) {
+                output.write(data, to: copy.to)
+                if copy.to.hasSuffix(".css") { stylesheets.append(copy.to) }
+            } else {
+                removed.append(copy.to)
+            }
+        }
+        return stylesheets
     }
 
     /// The whole-site checks after pages changed: none when nothing they
