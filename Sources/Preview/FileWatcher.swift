@@ -74,20 +74,34 @@ final class FileWatcher: Sendable {
 
     private func loop(_ source: any ChangeSource, _ continuation: AsyncStream<Set<SourceChange>>.Continuation) {
         let tick = source.waitsForEvents ? Duration.milliseconds(200) : pollInterval
+        let settle = source.waitsForEvents ? quiet : max(quiet, .milliseconds(50))
         while !isStopped {
-            var batch = source.next(waitingUpTo: tick)
-            guard !batch.isEmpty else { continue }
-            // Gather the rest of the burst.
+            guard var batch = source.next(waitingUpTo: tick) else { continue }
+            // Gather the rest of the burst: until nothing at all happens for
+            // `settle`. A file that is gone may be mid-save (renamed away,
+            // its new version not written yet): it gets until `longest` to
+            // come back, so that one save is one batch.
             let started = ContinuousClock.now
             while ContinuousClock.now - started < longest {
-                let more = source.next(waitingUpTo: source.waitsForEvents ? quiet : max(quiet, .milliseconds(50)))
-                if more.isEmpty { break }
-                batch.formUnion(more)
+                if let more = source.next(waitingUpTo: settle) {
+                    batch.formUnion(more)
+                } else if !batch.contains(where: isGone) {
+                    break
+                }
             }
-            continuation.yield(batch)
+            let changes = Set(batch.map(change))
+            if !changes.isEmpty { continuation.yield(changes) }
         }
         source.close()
         continuation.finish()
+    }
+
+    private func change(_ file: WatchedFile) -> SourceChange {
+        file.path.isEmpty ? .everything : roots[file.root].change(file.path)
+    }
+
+    private func isGone(_ file: WatchedFile) -> Bool {
+        !file.path.isEmpty && !FileManager.default.fileExists(atPath: roots[file.root].folder.appendingPathComponent(file.path).path)
     }
 
     /// Files editors write beside the real one while saving, never part of the site.
@@ -101,13 +115,22 @@ final class FileWatcher: Sendable {
     }
 }
 
+/// A file below one of the watched folders that changed; an empty path
+/// stands for unknown changes (events were lost): everything.
+struct WatchedFile: Hashable {
+    var root: Int
+    var path: String
+    static let everything = WatchedFile(root: 0, path: "")
+}
+
 /// Where changes come from: inotify or polling.
 protocol ChangeSource {
     /// True when `next` sleeps until something happens (inotify), false when
     /// it compares snapshots (polling).
     var waitsForEvents: Bool { get }
-    /// The changes seen within `timeout`; empty when there were none.
-    func next(waitingUpTo timeout: Duration) -> Set<SourceChange>
+    /// The files that changed within `timeout`: nil when nothing happened at
+    /// all, empty when only files that are no part of the site did.
+    func next(waitingUpTo timeout: Duration) -> Set<WatchedFile>?
     func close()
 }
 
@@ -139,17 +162,17 @@ final class PollingSource: ChangeSource {
 
     var waitsForEvents: Bool { false }
 
-    func next(waitingUpTo timeout: Duration) -> Set<SourceChange> {
+    func next(waitingUpTo timeout: Duration) -> Set<WatchedFile>? {
         Thread.sleep(forTimeInterval: Double(timeout.milliseconds) / 1000)
-        var changes: Set<SourceChange> = []
-        for root in roots {
+        var changes: Set<WatchedFile> = []
+        for (index, root) in roots.enumerated() {
             let now = Self.scan(root.folder)
             let before = last[root.folder.path] ?? [:]
-            for (path, stamp) in now where before[path] != stamp { changes.insert(root.change(path)) }
-            for path in before.keys where now[path] == nil { changes.insert(root.change(path)) }
+            for (path, stamp) in now where before[path] != stamp { changes.insert(WatchedFile(root: index, path: path)) }
+            for path in before.keys where now[path] == nil { changes.insert(WatchedFile(root: index, path: path)) }
             last[root.folder.path] = now
         }
-        return changes
+        return changes.isEmpty ? nil : changes
     }
 
     func close() {}
@@ -193,7 +216,7 @@ final class InotifySource: ChangeSource {
         guard descriptor >= 0 else { return nil }
         self.roots = roots
         for index in roots.indices {
-            var discovered: Set<SourceChange> = []
+            var discovered: Set<WatchedFile> = []
             guard addTree(root: index, folder: "", discovered: &discovered) else {
                 Glibc.close(descriptor)
                 return nil
@@ -206,7 +229,7 @@ final class InotifySource: ChangeSource {
     /// Watches a folder and every folder below it; the files already in it
     /// count as changed (they may have been written before the watch).
     @discardableResult
-    private func addTree(root: Int, folder: String, discovered: inout Set<SourceChange>) -> Bool {
+    private func addTree(root: Int, folder: String, discovered: inout Set<WatchedFile>) -> Bool {
         let path = folder.isEmpty ? roots[root].folder.path : roots[root].folder.path + "/" + folder
         let watch = inotify_add_watch(descriptor, path, Self.mask)
         guard watch >= 0 else { return false }
@@ -218,16 +241,16 @@ final class InotifySource: ChangeSource {
             if info.st_mode & S_IFMT == S_IFDIR {
                 addTree(root: root, folder: relative, discovered: &discovered)
             } else {
-                discovered.insert(roots[root].change(relative))
+                discovered.insert(WatchedFile(root: root, path: relative))
             }
         }
         return true
     }
 
-    func next(waitingUpTo timeout: Duration) -> Set<SourceChange> {
+    func next(waitingUpTo timeout: Duration) -> Set<WatchedFile>? {
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        guard poll(&poller, 1, Int32(timeout.milliseconds)) > 0 else { return [] }
-        var changes: Set<SourceChange> = []
+        guard poll(&poller, 1, Int32(timeout.milliseconds)) > 0 else { return nil }
+        var changes: Set<WatchedFile> = []
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { break }
@@ -246,7 +269,7 @@ final class InotifySource: ChangeSource {
         return changes
     }
 
-    private func handle(_ event: inotify_event, name: String, into changes: inout Set<SourceChange>) {
+    private func handle(_ event: inotify_event, name: String, into changes: inout Set<WatchedFile>) {
         if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
             // Events were lost: rebuild everything.
             changes.insert(.everything)
@@ -266,7 +289,7 @@ final class InotifySource: ChangeSource {
                 changes.insert(.everything)  // a folder moved away: its files are gone
             }
         } else if event.mask & Self.fileEvents != 0 {
-            changes.insert(roots[root].change(relative))
+            changes.insert(WatchedFile(root: root, path: relative))
         }
     }
 
