@@ -65,8 +65,10 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
-        .testTarget(name: "PostScriptTests", dependencies: ["PostScript"]),
-        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets"]),
+        // Runs gs, qpdf and poppler for the PostScript and Worksheets tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PostScriptTests", dependencies: ["PostScript", "TestSupport"]),
+        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuild"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PostScript
+import TestSupport
 import XCTest
 
 /// The writer's output checked with the real consumers: Ghostscript runs it,

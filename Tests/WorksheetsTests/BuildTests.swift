@@ -1,5 +1,6 @@
 import Foundation
 @testable import Worksheets
+import TestSupport
 import XCTest
 
 /// The build as the site uses it: caching, determinism, errors.

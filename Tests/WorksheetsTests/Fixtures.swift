@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import Worksheets
 
 /// The repository's content/ folder, found from this file.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Worksheets
+import TestSupport
 import XCTest
 
 /// The repository's worksheets, built for real and read back with gs, qpdf

@@ -1,24 +1,24 @@
 import Foundation
 import XCTest
 
-/// Runs the real tools the PostScript must satisfy (gs, qpdf, poppler). A
+/// Shared by the PostScript and Worksheets tests. Runs the real tools the PostScript must satisfy (gs, qpdf, poppler). A
 /// missing tool fails the test with what to install: these checks are the
 /// point of the tests, so they never skip silently. `make test` installs them.
 /// Thrown (after recording a failure) when a tool is missing: the test fails, never skips.
-struct MissingTool: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+public struct MissingTool: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }
 
-enum Tool {
-    struct Result {
-        var status: Int32
-        var stdout: Data
-        var stderr: String
-        var text: String { String(decoding: stdout, as: UTF8.self) }
+public enum Tool {
+    public struct Result {
+        public var status: Int32
+        public var stdout: Data
+        public var stderr: String
+        public var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    static func path(_ name: String, package: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    public static func path(_ name: String, package: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
             let candidate = "\(dir)/\(name)"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
@@ -29,7 +29,7 @@ enum Tool {
     }
 
     @discardableResult
-    static func run(_ name: String, package: String, _ arguments: [String], stdin: Data? = nil,
+    public static func run(_ name: String, package: String, _ arguments: [String], stdin: Data? = nil,
                     file: StaticString = #filePath, line: UInt = #line) throws -> Result {
         let executable = try path(name, package: package, file: file, line: line)
         let process = Process()
@@ -60,11 +60,11 @@ enum Tool {
         return Result(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    static func gs(_ arguments: [String], stdin: Data? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Result {
+    public static func gs(_ arguments: [String], stdin: Data? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Result {
         try run("gs", package: "ghostscript", ["-q", "-dSAFER", "-dBATCH", "-dNOPAUSE"] + arguments, stdin: stdin, file: file, line: line)
     }
 
-    static func temporaryDirectory(_ label: String) throws -> URL {
+    public static func temporaryDirectory(_ label: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("smartsite-\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
