@@ -13,16 +13,10 @@ enum WorksheetStep {
         var reused = 0
     }
 
-    static func settings(for site: Site) -> WorksheetSettings {
-        WorksheetSettings(siteTitle: site.config.title,
-                          disclaimer: site.config.disclaimer ?? "Not affiliated with or endorsed by SMART Recovery.",
-                          baseURL: site.config.baseURL)
-    }
-
     static func run(options: BuildOptions, site: Site, output: OutputFolder) -> Result {
         guard options.buildWorksheets, !site.worksheetFiles.isEmpty else { return Result() }
         let built = buildWorksheets(contentRoot: options.contentFolder, stagingRoot: output.staging.path,
-                                    previousOutputRoot: output.existing?.path, settings: settings(for: site))
+                                    previousOutputRoot: output.existing?.path, settings: WorksheetSettings(site: site.config))
         var result = Result(diagnostics: built.diagnostics, distilled: built.distilled, reused: built.reused)
         result.listings = built.worksheets.map { worksheet in
             let downloads = Paper.allCases.sorted().compactMap { paper -> WorksheetListing.Download? in

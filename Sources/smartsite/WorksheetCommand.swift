@@ -41,9 +41,7 @@ struct WorksheetCommand: ParsableCommand {
         }
         do {
             let (config, _) = try SiteConfig.load(contentRoot: URL(fileURLWithPath: content), displayRoot: content)
-            let settings = WorksheetSettings(siteTitle: config.title,
-                                             disclaimer: config.disclaimer ?? "Not affiliated with or endorsed by SMART Recovery.",
-                                             baseURL: config.baseURL)
+            let settings = WorksheetSettings(site: config)
             let made = try buildWorksheet(path: path, paper: paper, settings: settings, distil: !psOnly)
             console.printDiagnostics(made.warnings)
             let pdfPath = output ?? "\(slug)-\(paper.rawValue).pdf"
