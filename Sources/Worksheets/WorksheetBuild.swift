@@ -156,11 +156,13 @@ public func buildWorksheets(contentRoot: String, stagingRoot: String, previousOu
         if let gs = Ghostscript.locate(settings.ghostscriptPath) {
             let jobs = pending.map { group in
                 group.members.flatMap { i in
-                    Paper.allCases.map { paper in
-                        Ghostscript.Document(postScript: made[i].postScript[paper]!,
-                                             output: URL(fileURLWithPath: stagingRoot).appendingPathComponent(pdfPath(made[i].worksheet.slug, paper)),
-                                             identity: SHA256.hex(made[i].key + paper.rawValue),
-                                             label: "\(made[i].worksheet.slug)-\(paper.rawValue)")
+                    Paper.allCases.compactMap { paper in
+                        made[i].postScript[paper].map { postScript in
+                            Ghostscript.Document(postScript: postScript,
+                                                 output: URL(fileURLWithPath: stagingRoot).appendingPathComponent(pdfPath(made[i].worksheet.slug, paper)),
+                                                 identity: SHA256.hex(made[i].key + paper.rawValue),
+                                                 label: "\(made[i].worksheet.slug)-\(paper.rawValue)")
+                        }
                     }
                 }
             }
@@ -274,7 +276,7 @@ enum PDFCache {
     }
 
     static func write(_ entries: [String: String], root: URL) {
-        let text = entries.keys.sorted().map { "\(entries[$0]!) \($0)" }.joined(separator: "\n")
+        let text = entries.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "\n")
         try? Data((text.isEmpty ? "" : text + "\n").utf8).write(to: root.appendingPathComponent(file))
     }
 }
