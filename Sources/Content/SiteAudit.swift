@@ -66,6 +66,10 @@ public struct SiteAudit {
             if page.kind == .point, let point = page.settings.point {
                 queue += site.tools(serving: point).map(\.contentPath)
             }
+            if page.kind == .tool {
+                let served = page.settings.points ?? []
+                queue += site.points.filter { served.contains($0.settings.point ?? 0) }.map(\.contentPath)
+            }
             if page.kind == .section, page.sectionPath == "toolbox" || page.sectionPath == "program" {
                 queue += site.points.map(\.contentPath)
             }
