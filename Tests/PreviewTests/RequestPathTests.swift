@@ -60,6 +60,21 @@ final class RequestPathTests: XCTestCase {
         XCTAssertNotEqual(RequestPath.normalize(long), .path(String(long.dropFirst())))
     }
 
+    /// From FuzzRequestPath's first find: a path of non-ASCII names is
+    /// accepted, and the encoded form sent back in a redirect reads back as
+    /// the same path while it fits the limit, and is refused (not mangled)
+    /// once encoding has made it longer than the limit.
+    func testEncodedLocationsReadBackOrAreRefused() {
+        let short = "/caf%C3%A9/%E2%80%9Cquoted%E2%80%9D/"
+        guard case .path(let path) = RequestPath.normalize(short) else { return XCTFail("refused \(short)") }
+        XCTAssertEqual(RequestPath.normalize("/" + RequestPath.encode(path)), .path(path))
+        let name = String(repeating: "\u{FFFD}", count: 400)  // 1,200 bytes, 3,600 once encoded
+        guard case .path(let long) = RequestPath.normalize("/" + name + "/") else { return XCTFail("refused the long name") }
+        let encoded = "/" + RequestPath.encode(long)
+        XCTAssertGreaterThan(encoded.utf8.count, RequestPath.maximumLength)
+        XCTAssertEqual(RequestPath.normalize(encoded), .refused("the path is too long"))
+    }
+
     func testLocationsAreEncodedSafely() {
         XCTAssertEqual(RequestPath.encode("toolbox/urge-log"), "toolbox/urge-log")
         XCTAssertEqual(RequestPath.encode("café x"), "caf%C3%A9%20x")
