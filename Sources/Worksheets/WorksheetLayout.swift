@@ -228,12 +228,7 @@ struct WorksheetLayout {
 
     private func checkboxBlocks(_ list: CheckboxList) -> [FlowBlock] {
         var blocks: [FlowBlock] = []
-        if !list.label.isEmpty {
-            let label = TextLayout.lines(runs(list.label, bold: true), size: Self.labelSize, width: width)
-            blocks.append(FlowBlock(height: Double(label.count) * 14, spaceBefore: 12, keepWithNext: true) { page, top in
-                drawLines(label, in: &page, x: left, top: top, size: Self.labelSize, leading: 14)
-            })
-        }
+        blocks += labelBlock(list.label)
         let columns = list.columns
         let gutter = 16.0
         let columnWidth = (width - gutter * Double(columns - 1)) / Double(columns)
@@ -346,12 +341,7 @@ struct WorksheetLayout {
     /// that each repeat the header.
     private func tableBlocks(_ table: Table) -> [FlowBlock] {
         var blocks: [FlowBlock] = []
-        if !table.label.isEmpty {
-            let label = TextLayout.lines(runs(table.label, bold: true), size: Self.labelSize, width: width)
-            blocks.append(FlowBlock(height: Double(label.count) * 14 + 4, spaceBefore: 12, keepWithNext: true) { page, top in
-                drawLines(label, in: &page, x: left, top: top, size: Self.labelSize, leading: 14)
-            })
-        }
+        blocks += labelBlock(table.label, spaceBelow: 4)
         // Column widths follow the longest word of each header, so nothing is cut.
         let headerSize = 8.0
         let minimums = table.columns.map { column -> Double in
@@ -420,12 +410,7 @@ struct WorksheetLayout {
     /// (edge), and a score field per slice beside it.
     private func pieBlocks(_ pie: Pie) -> [FlowBlock] {
         var blocks: [FlowBlock] = []
-        if !pie.label.isEmpty {
-            let label = TextLayout.lines(runs(pie.label, bold: true), size: Self.labelSize, width: width)
-            blocks.append(FlowBlock(height: Double(label.count) * 14, spaceBefore: 12, keepWithNext: true) { page, top in
-                drawLines(label, in: &page, x: left, top: top, size: Self.labelSize, leading: 14)
-            })
-        }
+        blocks += labelBlock(pie.label)
         let radius = min(118.0, width * 0.25)
         let labelSize = 8.0
         let count = pie.slices.count
@@ -507,6 +492,16 @@ struct WorksheetLayout {
     }
 
     // MARK: - Drawing helpers
+
+    /// The bold label above a list, table or pie, kept on the same page as
+    /// what it labels; nothing when the label is empty.
+    private func labelBlock(_ spans: [Span], spaceBelow: Double = 0) -> [FlowBlock] {
+        guard !spans.isEmpty else { return [] }
+        let label = TextLayout.lines(runs(spans, bold: true), size: Self.labelSize, width: width)
+        return [FlowBlock(height: Double(label.count) * 14 + spaceBelow, spaceBefore: 12, keepWithNext: true) { page, top in
+            drawLines(label, in: &page, x: left, top: top, size: Self.labelSize, leading: 14)
+        }]
+    }
 
     private func runs(_ spans: [Span], bold: Bool = false) -> [TextRun] {
         spans.map { TextRun($0.text, font: StandardFont.of(Self.family, bold: bold || $0.bold, italic: $0.italic), link: $0.link) }
