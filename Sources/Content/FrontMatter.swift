@@ -86,20 +86,11 @@ public struct FrontMatter: Sendable {
         }
     }
 
-    /// Decodes the front matter into a typed value; an empty block decodes
-    /// from an empty mapping, so a type with only optional keys still works.
-    public func decode<T: Decodable>(_ type: T.Type) throws(Diagnostic) -> T {
-        let node = try compose() ?? Node.mapping(Node.Mapping([]))
-        return try Self.decode(type, from: node, path: path, firstLine: yamlFirstLine)
-    }
-
+    /// Decodes a settings mapping into a typed value with YAMLDecoder, for
+    /// nested settings (site.yaml's menu and help lines); page front matter
+    /// goes through `SettingsReader`. Check the node is a mapping first
+    /// (`SettingsReader` does, with the message editors see).
     public static func decode<T: Decodable>(_ type: T.Type, from node: Node, path: String, firstLine: Int) throws(Diagnostic) -> T {
-        guard node.mapping != nil else {
-            let mark = node.mark
-            throw .error(path, line: firstLine + (mark?.line ?? 1) - 1, column: mark?.column ?? 1,
-                         "the settings must be `key: value` lines",
-                         fix: "write each setting on its own line, e.g. `title: Urge Log`")
-        }
         do {
             return try YAMLDecoder(encoding: .utf8).decode(type, from: node)
         } catch let error as DecodingError {

@@ -76,9 +76,10 @@ public struct SiteConfig: Sendable, Decodable {
         do throws(Diagnostic) {
             let source = try SourceText.read(url, displayPath: path)
             let node = try FrontMatter.compose(source.text, path: path, firstLine: 1) ?? Node.mapping(Node.Mapping([]))
+            let settings = try SettingsReader(node, path: path, firstLine: 1)
             var config = try FrontMatter.decode(SiteConfig.self, from: node, path: path, firstLine: 1)
             if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
-            let warnings = try SettingsReader(node, path: path, firstLine: 1).unknownKeys(known: knownKeys, kind: "site.yaml")
+            let warnings = settings.unknownKeys(known: knownKeys, kind: "site.yaml")
             return (config, warnings)
         } catch {
             throw DiagnosticsError([error])
