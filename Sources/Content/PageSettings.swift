@@ -69,10 +69,5 @@ public struct Provider: Sendable, Hashable {
         smartRole = try settings.string("smart_role")
     }
 
-    /// `tel:` wants digits only (and a leading +), whatever the page shows.
-    public var telephoneURL: String? {
-        guard let phone else { return nil }
-        let digits = phone.filter { $0.isNumber || $0 == "+" }
-        return digits.isEmpty ? nil : "tel:" + digits
-    }
+    public var telephoneURL: String? { phone.flatMap { PhoneNumber.link("tel", $0) } }
 }

@@ -21,9 +21,9 @@ struct PageContext {
         let helpLines: [[String: Any]] = config.helpLines.map { line in
             var entry: [String: Any] = ["name": line.name]
             entry["summary"] = line.summary
-            if let phone = line.phone { entry["phone"] = phone; entry["phone_url"] = "tel:" + digits(phone) }
-            if let text = line.text { entry["text"] = text; entry["text_url"] = "sms:" + digits(text) }
-            if let tty = line.tty { entry["tty"] = tty; entry["tty_url"] = "tel:" + digits(tty) }
+            if let phone = line.phone { entry["phone"] = phone; entry["phone_url"] = PhoneNumber.link("tel", phone) }
+            if let text = line.text { entry["text"] = text; entry["text_url"] = PhoneNumber.link("sms", text) }
+            if let tty = line.tty { entry["tty"] = tty; entry["tty_url"] = PhoneNumber.link("tel", tty) }
             entry["website"] = line.website
             return entry
         }
@@ -41,7 +41,6 @@ struct PageContext {
         return SharedContext(site: siteValues, menu: menu)
     }
 
-    static func digits(_ number: String) -> String { number.filter { $0.isNumber || $0 == "+" } }
 
     /// The frame every page has: site, menu with the current entry marked,
     /// the path back to the root, canonical address.
