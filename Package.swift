@@ -62,10 +62,10 @@ let package = Package(
         .executableTarget(name: "FuzzDirectives", dependencies: ["Markdown", "FuzzSupport"]),
         .executableTarget(name: "FuzzPostScriptString", dependencies: ["PostScript", "FuzzSupport"]),
         .executableTarget(name: "FuzzRequestPath", dependencies: ["Preview", "FuzzSupport"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "ContentTests", dependencies: ["Content"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content", "TestSupport"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
-        // Runs gs, qpdf and poppler for the PostScript and Worksheets tests.
+        // What several test targets share: running gs, qpdf and poppler; resident memory.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PostScriptTests", dependencies: ["PostScript", "TestSupport"]),
         .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "TestSupport"]),

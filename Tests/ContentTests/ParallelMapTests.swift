@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Content
 
@@ -13,11 +14,7 @@ final class ParallelMapTests: XCTestCase {
     /// page of every build stayed in memory. 20 rounds of 200 × 100 KB would
     /// keep 400 MB if that came back.
     func testReleasesWhatItMade() {
-        func residentMegabytes() -> Int {
-            guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-                  let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
-            return (Int(line.split(separator: " ")[1]) ?? 0) / 1024
-        }
+        func residentMegabytes() -> Int { residentKilobytes() / 1024 }
         let inputs = Array(0..<200)
         _ = inputs.parallelMap { String(repeating: "x", count: 100_000 + $0) }
         let before = residentMegabytes()

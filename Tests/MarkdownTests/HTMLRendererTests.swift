@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestSupport
 import XCTest
 @testable import Markdown
 
@@ -105,11 +106,6 @@ final class HTMLRendererTests: XCTestCase {
 
     func testManyParsesDoNotLeak() {
         let markdown = String(repeating: "## Heading\n\nSome *text* with a [link](a.md).\n\n```callout tip\nBody\n```\n\n", count: 20)
-        func residentKilobytes() -> Int {
-            guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-                  let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }) else { return 0 }
-            return Int(line.split(separator: " ")[1]) ?? 0
-        }
         for _ in 0..<200 { _ = render(markdown) }
         let before = residentKilobytes()
         for _ in 0..<3000 { _ = render(markdown) }
