@@ -44,6 +44,14 @@ final class HTMLRendererTests: XCTestCase {
         XCTAssertTrue(allowed.html.contains("<b>bold</b>"))
     }
 
+    /// With raw HTML allowed, a hand-written `<h2>` must not take a heading's id.
+    func testHeadingIDsWithRawHTMLAllowed() {
+        let result = render("<h2>Hand-written</h2>\n\n## Real *one*\n", rawHTML: true)
+        XCTAssertTrue(result.html.contains("<h2>Hand-written</h2>"), result.html)
+        XCTAssertTrue(result.html.contains("<h2 id=\"real-one\">Real <em>one</em></h2>"), result.html)
+        XCTAssertEqual(result.headings.map(\.id), ["real-one"])
+    }
+
     func testJavascriptLinksAreNeutralised() {
         let result = render("[x](javascript:alert(1))\n")
         XCTAssertFalse(result.html.contains("javascript:"), result.html)
