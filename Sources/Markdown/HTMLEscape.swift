@@ -1,18 +1,29 @@
-extension String {
-    /// Escapes text for HTML element content and double-quoted attributes.
+extension StringProtocol {
+    /// The text with `& < > " '` written as entities, safe inside HTML text
+    /// and attribute values. Works on UTF-8 bytes: those five characters are
+    /// single bytes that never occur inside a multi-byte character, and most
+    /// text has none of them, so it comes back as it is, uncopied.
     public var htmlEscaped: String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        for character in unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
+        let utf8 = self.utf8
+        guard let first = utf8.firstIndex(where: Self.needsEscape) else { return String(self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count + 16)
+        result.append(contentsOf: utf8[..<first])
+        for byte in utf8[first...] {
+            switch byte {
+            case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 }

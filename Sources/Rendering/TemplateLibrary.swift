@@ -19,6 +19,7 @@ public struct TemplateLibrary: Sendable {
             throw DiagnosticsError([.error(displayRoot, "there are no templates (.mustache files) in this folder",
                                            fix: "run smartsite in the folder that holds templates/, or pass --templates DIR")])
         }
+        FastHTMLContentType.register()
         var library = MustacheLibrary()
         var sources: [String: (path: String, text: String)] = [:]
         var diagnostics: [Diagnostic] = []
@@ -33,11 +34,12 @@ public struct TemplateLibrary: Sendable {
             }
             let text = String(decoding: data, as: UTF8.self)
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: Self.contentTypeLine + text), named: name)
                 sources[name] = (path, text)
             } catch let error as MustacheTemplate.ParserError {
                 broken.insert(name)
-                diagnostics.append(.error(path, line: error.context.lineNumber, column: error.context.columnNumber,
+                // The line put in front of the file is not the editor's: count from their first line.
+                diagnostics.append(.error(path, line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber,
                                           "template syntax: \(Self.explain(error.error))",
                                           fix: "check that every {{#section}} and {{<parent}} is closed by a matching {{/name}}"))
             } catch {
@@ -53,6 +55,11 @@ public struct TemplateLibrary: Sendable {
         self.mustache = library
         self.names = names
     }
+
+    /// Put in front of every template so `{{value}}` is escaped by
+    /// `FastHTMLContentType`. A line of its own is a standalone tag, which
+    /// Mustache removes whole, so the page is exactly what it was.
+    static let contentTypeLine = "{{% CONTENT_TYPE: \(FastHTMLContentType.name) }}\n"
 
     /// Renders a template; nil when there is no template of that name.
     public func render(_ context: [String: Any], template name: String) -> String? {

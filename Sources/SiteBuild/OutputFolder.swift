@@ -44,13 +44,26 @@ struct OutputFolder: SiteOutput {
         guard !relativePath.split(separator: "/").contains(where: { $0 == ".." }), !relativePath.hasPrefix("/") else {
             throw .error(relativePath, "refusing to write outside the output folder")
         }
-        let url = staging.appendingPathComponent(relativePath)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw .error(url.path, "cannot create the folder: \(error.localizedDescription)")
+        // Plain path strings, not URL: URL.appendingPathComponent asks the
+        // file system whether each path is a folder, a stat per page.
+        let path = staging.path + "/" + relativePath
+        if let slash = path.lastIndex(of: "/") {
+            try Self.makeFolder(String(path[..<slash]))
         }
-        try Self.writeFile(data, to: url.path)
+        try Self.writeFile(data, to: path)
+    }
+
+    /// mkdir -p: one mkdir when the parent exists (the usual case: pages of a
+    /// section share it), walking up only when it does not. Safe when several
+    /// threads make the same folder at once (EEXIST is success).
+    static func makeFolder(_ path: String) throws(Diagnostic) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+            throw .error(path, "cannot create the folder: \(String(cString: strerror(errno)))")
+        }
+        try makeFolder(String(path[..<slash]))
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        throw .error(path, "cannot create the folder: \(String(cString: strerror(errno)))")
     }
 
     /// Plain open/write/close. Foundation's Data.write syncs every file to
