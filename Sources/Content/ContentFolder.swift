@@ -7,7 +7,8 @@ import Glibc
 /// The files of the content folder, found without following symbolic links
 /// to folders (a link loop must not hang the build) and without dot-files.
 public struct ContentFolder: Sendable {
-    public var root: URL
+    public var root: URL { didSet { rootPath = root.path } }
+    private var rootPath: String
     /// How messages name the folder, e.g. `content`.
     public var displayRoot: String
     /// Markdown files, relative to the root, sorted.
@@ -18,6 +19,7 @@ public struct ContentFolder: Sendable {
 
     public init(root: URL, displayRoot: String) throws(Diagnostic) {
         self.root = root
+        self.rootPath = root.path
         self.displayRoot = displayRoot
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -31,6 +33,9 @@ public struct ContentFolder: Sendable {
 
     public func displayPath(_ relative: String) -> String { displayRoot + "/" + relative }
     public func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+    /// The same as a plain path: URL.appendingPathComponent asks the file
+    /// system whether the result is a folder, a stat for every page read.
+    public func filePath(_ relative: String) -> String { rootPath + "/" + relative }
 
     private mutating func scan(relative: String) {
         let folder = relative.isEmpty ? root : root.appendingPathComponent(relative)

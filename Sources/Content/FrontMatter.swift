@@ -57,7 +57,7 @@ public struct FrontMatter: Sendable {
         return bytes.elementsEqual(fence.utf8)
     }
 
-    public var isEmpty: Bool { yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    public var isEmpty: Bool { yaml.isBlank }
 
     /// Parses the YAML into a node tree, with syntax errors placed in the file.
     public func compose() throws(Diagnostic) -> Node? {
@@ -78,7 +78,10 @@ public struct FrontMatter: Sendable {
         do {
             // The encoding is given explicitly: Yams's default reads the process
             // environment on every call, which showed up as the top cost of loading pages.
-            return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            // The basic resolver tags every scalar as text: SettingsReader types
+            // values itself, and the default resolver ran a regular expression per
+            // scalar (again for every key when Yams checks for duplicate keys).
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw yamlDiagnostic(error, path: path, firstLine: firstLine)
         } catch {

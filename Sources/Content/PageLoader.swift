@@ -16,7 +16,7 @@ struct PageLoader: Sendable {
     func load(_ contentPath: String) -> Loaded {
         let path = folder.displayPath(contentPath)
         do throws(Diagnostic) {
-            let source = try SourceText.read(folder.url(contentPath), displayPath: path)
+            let source = try SourceText.read(path: folder.filePath(contentPath), displayPath: path)
             return try load(source, contentPath: contentPath)
         } catch {
             return Loaded(page: nil, diagnostics: [error])
@@ -36,7 +36,7 @@ struct PageLoader: Sendable {
         let settings = try PageSettings(settingsReader)
         let provider = kind == .provider ? try Provider(settingsReader) : nil
         let title = settings.title ?? provider?.name ?? ""
-        if title.trimmingCharacters(in: .whitespaces).isEmpty {
+        if title.isBlank {
             throw .error(path, line: settingsReader.line(of: "title"), column: 1, "the page has no title",
                          fix: "add `title: ...` to the settings at the top")
         }

@@ -71,7 +71,7 @@ public struct SettingsReader {
     }
 
     public func requiredString(_ key: String, what: String) throws(Diagnostic) -> String {
-        guard let text = try string(key), !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let text = try string(key), !text.isBlank else {
             throw .error(path, line: byKey[key].map { position(of: $0).line } ?? firstLine, column: 1,
                          "\(what) has no '\(key)'", fix: "add a line `\(key): ...` to the settings at the top")
         }

@@ -12,12 +12,12 @@ public struct SiteAudit {
     public func run() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for page in site.pages {
-            if (page.settings.description ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            if (page.settings.description ?? "").isBlank {
                 diagnostics.append(.warning(page.sourcePath, line: page.settingsLine, column: 1,
                     "the page has no description; search engines and link previews will show its first paragraph",
                     fix: "add `description: One sentence about the page.` to the settings"))
             }
-            for image in page.content.links where image.isImage && image.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            for image in page.content.links where image.isImage && image.text.isBlank {
                 diagnostics.append(.warning(page.sourcePath, line: image.line, column: image.column,
                     "the image '\(image.destination)' has no alt text, so screen readers cannot describe it",
                     fix: "write what the image shows between the brackets: ![A pie chart of eight life areas](\(image.destination))"))

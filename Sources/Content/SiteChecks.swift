@@ -18,9 +18,12 @@ struct SiteChecks {
         let checked = only.map { paths in site.pages.filter { paths.contains($0.contentPath) } } ?? site.pages
         let headingIDs = Dictionary(headingSources(of: checked).map { ($0.contentPath, Set($0.content.headings.map(\.id))) },
                                     uniquingKeysWith: { first, _ in first })
-        for page in checked {
-            diagnostics += checkLinks(of: page, headingIDs: headingIDs)
-            diagnostics += checkProgramSettings(of: page)
+        // Pages are checked on all cores; the order of the problems stays the pages' order.
+        let checks = self
+        for problems in checked.parallelMap({ page in
+            checks.checkLinks(of: page, headingIDs: headingIDs) + checks.checkProgramSettings(of: page)
+        }) {
+            diagnostics += problems
         }
         return diagnostics
     }

@@ -57,7 +57,9 @@ public enum SitePaths {
         guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("/") else { return false }
         if let colon = destination.firstIndex(of: ":") {
             let scheme = destination[..<colon]
-            if !scheme.contains("/"), !scheme.contains("#"), !scheme.contains("?") { return false }
+            // Characters, not strings: with Foundation loaded, contains("/")
+            // is its range(of:), which was a tenth of checking 10,000 pages.
+            if !scheme.contains(where: { $0 == "/" || $0 == "#" || $0 == "?" }) { return false }
         }
         return true
     }

@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The text of one input file, made safe to work with: UTF-8 checked (with
 /// the position of the first bad byte), a byte-order mark dropped, Windows
@@ -18,23 +21,53 @@ public struct SourceText: Sendable {
     }
 
     public static func read(_ fileURL: URL, displayPath: String) throws(Diagnostic) -> SourceText {
-        let data: Data
-        do {
-            data = try Data(contentsOf: fileURL)
-        } catch {
-            throw .error(displayPath, "cannot read this file (\(error.localizedDescription))")
-        }
-        return try decode(Array(data), path: displayPath)
+        try read(path: fileURL.path, displayPath: displayPath)
     }
 
-    public static func decode(_ bytes: [UInt8], path: String) throws(Diagnostic) -> SourceText {
-        guard bytes.count <= maximumBytes else {
-            throw .error(path, "this file is \(bytes.count / 1_048_576) MB; the largest file smartsite reads is \(maximumBytes / 1_048_576) MB",
+    /// Reads with open/fstat/read into one buffer: Data(contentsOf:) and the
+    /// copy into an array after it cost more than reading itself, per page.
+    public static func read(path filePath: String, displayPath: String) throws(Diagnostic) -> SourceText {
+        func failure() -> Diagnostic {
+            .error(displayPath, "cannot read this file (\(String(cString: strerror(errno))))")
+        }
+        let descriptor = open(filePath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure() }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw failure() }
+        if (status.st_mode & S_IFMT) == S_IFDIR { errno = EISDIR; throw failure() }
+        // One byte past the limit is enough to tell a file is too large.
+        let capacity = min(max(Int(status.st_size), 0), maximumBytes + 1)
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        var readFailed = false
+        bytes.withUnsafeMutableBytes { buffer in
+            while count < buffer.count, let base = buffer.baseAddress {
+                let got = Glibc.read(descriptor, base + count, buffer.count - count)
+                if got < 0 && errno == EINTR { continue }
+                if got < 0 { readFailed = true; return }
+                if got == 0 { return }
+                count += got
+            }
+        }
+        if readFailed { throw failure() }
+        if count < bytes.count { bytes.removeLast(bytes.count - count) }
+        return try decode(bytes, path: displayPath, fileSize: Int(status.st_size))
+    }
+
+    public static func decode(_ bytes: [UInt8], path: String, fileSize: Int? = nil) throws(Diagnostic) -> SourceText {
+        let size = fileSize ?? bytes.count
+        guard size <= maximumBytes, bytes.count <= maximumBytes else {
+            throw .error(path, "this file is \(size / 1_048_576) MB; the largest file smartsite reads is \(maximumBytes / 1_048_576) MB",
                          fix: "split it into several pages")
         }
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let bad = firstInvalidUTF8(bytes) {
+        // The standard library's validation is fast and as strict as ours
+        // (no overlong forms, surrogates or code points past U+10FFFF); ours
+        // runs only to say where the bad byte is.
+        let valid = String(validating: bytes, as: UTF8.self)
+        if valid == nil, let bad = firstInvalidUTF8(bytes) {
             throw .error(path, line: bad.line, column: bad.column,
                          "this file is not valid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true)))",
                          fix: "save the file as UTF-8 in your editor")
@@ -45,7 +78,7 @@ public struct SourceText: Sendable {
                          "this file contains a NUL byte; it looks like a binary file, not Markdown")
         }
         guard bytes.contains(0x0D) else {
-            return SourceText(path: path, text: String(decoding: bytes, as: UTF8.self))
+            return SourceText(path: path, text: valid ?? String(decoding: bytes, as: UTF8.self))
         }
         // CRLF and lone CR both become LF, so line numbers match what editors show.
         var normalized: [UInt8] = []

@@ -56,6 +56,12 @@ final class CmarkTree {
 extension OpaquePointer {
     var cmarkType: cmark_node_type { cmark_node_get_type(self) }
     var literal: String { cmark_node_get_literal(self).map { String(cString: $0) } ?? "" }
+    /// Appends the node's literal text to `bytes` without making a String
+    /// of it first (the search text of every page is built this way).
+    func appendLiteral(to bytes: inout [UInt8]) {
+        guard let literal = cmark_node_get_literal(self) else { return }
+        bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+    }
     var fenceInfo: String { cmark_node_get_fence_info(self).map { String(cString: $0) } ?? "" }
     var url: String { cmark_node_get_url(self).map { String(cString: $0) } ?? "" }
     var title: String { cmark_node_get_title(self).map { String(cString: $0) } ?? "" }

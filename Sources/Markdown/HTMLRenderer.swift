@@ -13,7 +13,8 @@ public final class HTMLRenderer {
     private var headings: [Heading] = []
     private var links: [LinkReference] = []
     private var diagnostics: [Diagnostic] = []
-    private var plainText = ""
+    /// UTF-8 of the page's text, built as bytes: it grows by every word of every page.
+    private var plainText: [UInt8] = []
 
     /// - Parameter rewriteLink: maps a destination as written (e.g.
     ///   `../toolbox/urge-log.md#steps`) to the one the page should use.
@@ -39,7 +40,7 @@ public final class HTMLRenderer {
             }
         }
         return RenderedMarkdown(html: html, headings: headings, links: links, summary: summary,
-                                plainText: plainText.trimmingWhitespace, diagnostics: diagnostics)
+                                plainText: String(decoding: plainText, as: UTF8.self).trimmingWhitespace, diagnostics: diagnostics)
     }
 
     /// Markdown nested in a directive, rendered as blocks (a callout's body).
@@ -73,7 +74,7 @@ public final class HTMLRenderer {
         tree.walk { node, entering in
             guard entering else {
                 if node.cmarkType == CMARK_NODE_PARAGRAPH || node.cmarkType == CMARK_NODE_HEADING
-                    || node.cmarkType == CMARK_NODE_ITEM { plainText += "\n" }
+                    || node.cmarkType == CMARK_NODE_ITEM { plainText.append(0x0A) }
                 return
             }
             visit(node)
@@ -81,9 +82,9 @@ public final class HTMLRenderer {
             case CMARK_NODE_HEADING:
                 headingNodes.append(node)
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                plainText += node.literal
+                node.appendLiteral(to: &plainText)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                plainText += " "
+                plainText.append(0x20)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = node.url
                 let rewritten = rewriteLink(destination)

@@ -6,11 +6,15 @@ public struct SourceMap: Sendable {
     public var lineOffset: Int
     private let body: String
     private let lineStarts: LineStarts
+    /// In ASCII text a byte column is the character column: nothing to count.
+    private let isASCII: Bool
 
     public init(body: String, lineOffset: Int) {
         self.lineOffset = lineOffset
         self.body = body
         self.lineStarts = LineStarts(body)
+        var text = body
+        self.isASCII = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
     }
 
     public func fileLine(_ bodyLine: Int) -> Int { bodyLine + lineOffset }
@@ -18,6 +22,7 @@ public struct SourceMap: Sendable {
     /// Character column for a byte column of a body line; falls back to the
     /// byte column when the line is unknown, so a position is never lost.
     public func characterColumn(line bodyLine: Int, byteColumn: Int) -> Int {
+        if isASCII { return max(byteColumn, 1) }
         let starts = lineStarts.offsets
         guard bodyLine >= 1, bodyLine <= starts.count, byteColumn >= 1 else { return max(byteColumn, 1) }
         let utf8 = body.utf8
@@ -42,10 +47,9 @@ private final class LineStarts: @unchecked Sendable {
     var offsets: [Int] {
         if let cached { return cached }
         var starts = [0]
-        var offset = 0
-        for byte in body.utf8 {
-            offset += 1
-            if byte == 0x0A { starts.append(offset) }
+        var text = body
+        text.withUTF8 { bytes in
+            for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
         }
         cached = starts
         return starts

@@ -43,10 +43,18 @@ struct PageContext {
 
 
     /// The frame every page has: site, menu with the current entry marked,
-    /// the path back to the root, canonical address.
-    func frame(urlPath: String, title: String, description: String, rootOverride: String? = nil) -> [String: Any] {
-        let root = rootOverride ?? SitePaths.rootPrefix(from: urlPath)
-        let menu: [[String: Any]] = shared.menu.map { entry in
+    /// the path back to the root, canonical address (see TemplateValues).
+    func frame(urlPath: String, title: String, description: String, rootOverride: String? = nil) -> TemplateValues {
+        TemplateValues(context: self, urlPath: urlPath, title: title, description: description, rootOverride: rootOverride)
+    }
+
+    func context(for page: Page) -> TemplateValues {
+        TemplateValues(context: self, urlPath: page.urlPath, title: page.title, description: page.description, page: page)
+    }
+
+    /// The menu as seen from a page: links relative to it, the current entry marked.
+    func menu(from urlPath: String, rootOverride: String?) -> [[String: Any]] {
+        shared.menu.map { entry in
             var item: [String: Any] = ["title": entry.title]
             if let target = entry.urlPath {
                 item["url"] = rootOverride.map { $0 + target } ?? SitePaths.relativeURL(from: urlPath, to: target)
@@ -59,37 +67,13 @@ struct PageContext {
             }
             return item
         }
-        return [
-            "site": shared.site,
-            "menu": menu,
-            "root": root.isEmpty ? "./" : root,
-            "is_home": urlPath.isEmpty,
-            "page": [
-                "title": title,
-                "description": description,
-                "url": urlPath,
-                "canonical": site.config.baseURL + urlPath,
-            ] as [String: Any],
-        ]
     }
 
-    func context(for page: Page) -> [String: Any] {
-        var context = frame(urlPath: page.urlPath, title: page.title, description: page.description)
-        var values = context["page"] as? [String: Any] ?? [:]
-        values["short_title"] = page.shortTitle
-        values["content"] = page.content.html
-        values["kind"] = page.kind.rawValue
-        values["source"] = page.sourcePath
-        let toc = tableOfContents(page)
-        values["toc"] = toc
-        values["has_toc"] = !toc.isEmpty
-        context["page"] = values
-        context["is_\(page.kind.rawValue)"] = true
-
-        let crumbs = breadcrumbs(page)
-        context["breadcrumbs"] = crumbs
-        context["has_breadcrumbs"] = !crumbs.isEmpty
-
+    /// The values only pages of some kinds have: a section's children, a
+    /// point's tools and neighbours, a tool's points and worksheet, a
+    /// provider's details.
+    func kindValues(for page: Page) -> [String: Any] {
+        var context: [String: Any] = [:]
         switch page.kind {
         case .section, .home:
             let children = site.children(of: page).map { link(to: $0, from: page) }
@@ -147,7 +131,7 @@ struct PageContext {
         return entry
     }
 
-    private func tableOfContents(_ page: Page) -> [[String: Any]] {
+    func tableOfContents(_ page: Page) -> [[String: Any]] {
         let headings = page.content.headings.filter { $0.level == 2 || $0.level == 3 }
         let wanted = page.settings.toc ?? (headings.filter { $0.level == 2 }.count >= 3)
         guard wanted else { return [] }
@@ -155,7 +139,7 @@ struct PageContext {
     }
 
     /// Home › Section › (this page is the last crumb, not a link).
-    private func breadcrumbs(_ page: Page) -> [[String: Any]] {
+    func breadcrumbs(_ page: Page) -> [[String: Any]] {
         guard page.kind != .home else { return [] }
         var crumbs: [[String: Any]] = []
         if let home = site.page(at: "_index.md") {

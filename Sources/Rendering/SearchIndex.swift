@@ -4,7 +4,17 @@ import Content
 /// server and no third-party service. Titles weigh most; the text is clipped
 /// so the file stays small enough to load on a phone.
 enum SearchIndex {
+    /// Up to 3,000 bytes of each page's text; on a large site less, so the
+    /// whole index stays near `indexBudget` (a phone downloads and parses all
+    /// of it before the first search): 10,000 pages get 400 bytes each, the
+    /// opening of the page, which is where its subject is named.
     static let textLimit = 3000
+    static let smallestTextLimit = 400
+    static let indexBudget = 4_000_000
+
+    static func textLimit(pageCount: Int) -> Int {
+        min(textLimit, max(smallestTextLimit, indexBudget / max(pageCount, 1)))
+    }
 
     static func json(site: Site, worksheets: [WorksheetListing]) -> String {
         json(pageEntries: site.pages.parallelMap { entry(for: $0, in: site) }, worksheets: worksheets)
@@ -34,7 +44,7 @@ enum SearchIndex {
             ("url", JSONText.string(page.urlPath)),
             ("section", JSONText.string(section(of: page, in: site))),
             ("summary", JSONText.string(page.description)),
-            ("text", JSONText.string(clip(page.content.plainText))),
+            ("text", JSONText.string(clip(page.content.plainText, limit: textLimit(pageCount: site.pages.count)))),
         ])
     }
 
@@ -44,11 +54,11 @@ enum SearchIndex {
     }
 
     /// Folds runs of white space into one space and keeps the first
-    /// `textLimit` bytes, cut at a word. Works on UTF-8 bytes: this runs over
+    /// `limit` bytes, cut at a word. Works on UTF-8 bytes: this runs over
     /// every word of the site.
-    static func clip(_ text: String) -> String {
+    static func clip(_ text: String, limit: Int = textLimit) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(text.utf8.count, textLimit + 4))
+        bytes.reserveCapacity(min(text.utf8.count, limit + 4))
         var pendingSpace = false
         for byte in text.utf8 {
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
@@ -56,7 +66,7 @@ enum SearchIndex {
                 continue
             }
             if pendingSpace {
-                if bytes.count >= textLimit { break }
+                if bytes.count >= limit { break }
                 bytes.append(0x20)
                 pendingSpace = false
             }

@@ -78,7 +78,7 @@ public struct SiteRenderer: @unchecked Sendable {
     }
 
     func renderWorksheet(_ worksheet: WorksheetListing) -> Output {
-        var values = context.frame(urlPath: worksheet.urlPath, title: worksheet.title, description: worksheet.description)
+        let values = context.frame(urlPath: worksheet.urlPath, title: worksheet.title, description: worksheet.description)
         var links = context.worksheetLinks(worksheet, from: worksheet.urlPath)
         links["preview"] = worksheet.htmlPreview
         values["worksheet"] = links
@@ -97,7 +97,7 @@ public struct SiteRenderer: @unchecked Sendable {
 
     func renderWorksheetIndex() -> Output {
         let urlPath = "worksheets/"
-        var values = context.frame(urlPath: urlPath, title: "Printable worksheets",
+        let values = context.frame(urlPath: urlPath, title: "Printable worksheets",
                                    description: "Every worksheet of the toolbox as a PDF for US Letter or A4 paper, to print or fill in on screen.")
         values["worksheets"] = worksheets.map { context.worksheetLinks($0, from: urlPath) }
         values["breadcrumbs"] = [["title": "Home", "url": "../"]]
@@ -109,7 +109,7 @@ public struct SiteRenderer: @unchecked Sendable {
     private func renderSpecial(template: String, urlPath: String, title: String, description: String,
                                rootOverride: String? = nil) -> Output? {
         guard templates.names.contains(template) else { return nil }
-        var values = context.frame(urlPath: urlPath, title: title, description: description, rootOverride: rootOverride)
+        let values = context.frame(urlPath: urlPath, title: title, description: description, rootOverride: rootOverride)
         values["is_\(template == "404" ? "not_found" : template)"] = true
         let html = templates.render(values, template: template) ?? ""
         return Output(path: SitePaths.outputFile(forURLPath: urlPath), text: html)

@@ -62,7 +62,7 @@ public struct TemplateLibrary: Sendable {
     static let contentTypeLine = "{{% CONTENT_TYPE: \(FastHTMLContentType.name) }}\n"
 
     /// Renders a template; nil when there is no template of that name.
-    public func render(_ context: [String: Any], template name: String) -> String? {
+    public func render(_ context: Any, template name: String) -> String? {
         mustache.render(context, withTemplate: name)
     }
 

@@ -24,6 +24,18 @@ final class HTMLRendererTests: XCTestCase {
         XCTAssertEqual(HeadingIDs.slug("!!!"), "section")
     }
 
+    /// The byte-level rule for ASCII headings must give exactly the ids the
+    /// general rule gives, or links written by hand would break.
+    func testASCIISlugsMatchTheGeneralRule() {
+        var generator = SystemRandomNumberGenerator()
+        let ascii = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+        for _ in 0..<3000 {
+            let text = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in ascii.randomElement(using: &generator) ?? " " })
+            XCTAssertEqual(HeadingIDs.asciiSlug(text), HeadingIDs.unicodeSlug(text), "for \(Array(text.utf8))")
+        }
+        XCTAssertNil(HeadingIDs.asciiSlug("Señales"))
+    }
+
     func testHeadingKeepsInlineMarkup() {
         let result = render("## Cost *and* benefit\n")
         XCTAssertTrue(result.html.contains("<h2 id=\"cost-and-benefit\">Cost <em>and</em> benefit</h2>"), result.html)

@@ -1,0 +1,110 @@
+import Content
+import Mustache
+
+/// What a template sees at its top level: `site`, `menu`, `root`, `page`,
+/// the `is_...` flags and, for a content page, the lists of its kind
+/// (`children`, `tools`, `breadcrumbs`, ...). Computed when a template asks
+/// for a name, not before: a template that never shows the menu or the
+/// breadcrumbs does not pay for them, and on a site of 10,000 pages building
+/// every value up front for every page was a large part of rendering.
+///
+/// The names and values are exactly those described in docs/content-format.md;
+/// a name a page does not have is nil, so Mustache looks further up (and a
+/// section over it renders nothing), as with a dictionary.
+final class TemplateValues: MustacheParent {
+    private let context: PageContext
+    private let urlPath: String
+    private let title: String
+    private let description: String
+    private let rootOverride: String?
+    /// The content page being rendered; nil for the pages smartsite makes
+    /// itself (worksheet pages, search, 404), which set `extra` instead.
+    private let page: Page?
+    /// Values of the pages smartsite makes itself (`worksheet`, `breadcrumbs`, ...).
+    var extra: [String: Any] = [:]
+
+    init(context: PageContext, urlPath: String, title: String, description: String,
+         rootOverride: String? = nil, page: Page? = nil) {
+        self.context = context
+        self.urlPath = urlPath
+        self.title = title
+        self.description = description
+        self.rootOverride = rootOverride
+        self.page = page
+    }
+
+    subscript(name: String) -> Any? {
+        get { extra[name] }
+        set { extra[name] = newValue }
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": return context.shared.site
+        case "page": return pageValues
+        case "root": return root
+        case "menu": return menu
+        case "is_home": return urlPath.isEmpty
+        default: break
+        }
+        if let value = extra[name] { return value }
+        guard let page else { return nil }
+        if name == "is_" + page.kind.rawValue { return true }
+        switch name {
+        case "breadcrumbs": return breadcrumbs
+        case "has_breadcrumbs": return !breadcrumbs.isEmpty
+        default: return kindValues[name]
+        }
+    }
+
+    private var root: String {
+        let root = rootOverride ?? SitePaths.rootPrefix(from: urlPath)
+        return root.isEmpty ? "./" : root
+    }
+
+    private lazy var pageValues: PageValues = PageValues(
+        context: context, page: page, urlPath: urlPath, title: title, description: description)
+    private lazy var menu: [[String: Any]] = context.menu(from: urlPath, rootOverride: rootOverride)
+    private lazy var breadcrumbs: [[String: Any]] = page.map(context.breadcrumbs) ?? []
+    /// Values only pages of some kinds have (children of a section, tools of a point, ...).
+    private lazy var kindValues: [String: Any] = page.map(context.kindValues) ?? [:]
+}
+
+/// `page`: the page's own values.
+final class PageValues: MustacheParent {
+    private let context: PageContext
+    private let page: Page?
+    private let urlPath: String
+    private let title: String
+    private let description: String
+
+    init(context: PageContext, page: Page?, urlPath: String, title: String, description: String) {
+        self.context = context
+        self.page = page
+        self.urlPath = urlPath
+        self.title = title
+        self.description = description
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "description": return description
+        case "url": return urlPath
+        case "canonical": return context.site.config.baseURL + urlPath
+        default: break
+        }
+        guard let page else { return nil }
+        switch name {
+        case "short_title": return page.shortTitle
+        case "content": return page.content.html
+        case "kind": return page.kind.rawValue
+        case "source": return page.sourcePath
+        case "toc": return toc
+        case "has_toc": return !toc.isEmpty
+        default: return nil
+        }
+    }
+
+    private lazy var toc: [[String: Any]] = page.map(context.tableOfContents) ?? []
+}
