@@ -4,22 +4,25 @@ extension StringProtocol {
     /// single bytes that never occur inside a multi-byte character, and most
     /// text has none of them, so it comes back as it is, uncopied.
     public var htmlEscaped: String {
-        let utf8 = self.utf8
-        guard let first = utf8.firstIndex(where: Self.needsEscape) else { return String(self) }
-        var result: [UInt8] = []
-        result.reserveCapacity(utf8.count + 16)
-        result.append(contentsOf: utf8[..<first])
-        for byte in utf8[first...] {
-            switch byte {
-            case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
-            default: result.append(byte)
+        var text = String(self)
+        let escaped: String? = text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: Self.needsEscape) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            result.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
+                default: result.append(byte)
+                }
             }
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(decoding: result, as: UTF8.self)
+        return escaped ?? text
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {

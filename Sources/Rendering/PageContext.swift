@@ -132,10 +132,43 @@ struct PageContext {
     }
 
     func tableOfContents(_ page: Page) -> [[String: Any]] {
+        tableOfContentsHeadings(page).map { ["id": $0.id, "text": $0.text, "is_sub": $0.level == 3] }
+    }
+
+    /// The `##` and `###` headings, when the page shows a table of contents.
+    private func tableOfContentsHeadings(_ page: Page) -> [Heading] {
         let headings = page.content.headings.filter { $0.level == 2 || $0.level == 3 }
         let wanted = page.settings.toc ?? (headings.filter { $0.level == 2 }.count >= 3)
-        guard wanted else { return [] }
-        return headings.map { ["id": $0.id, "text": $0.text, "is_sub": $0.level == 3] }
+        return wanted ? headings : []
+    }
+
+    /// The same table of contents as ready HTML, `###` entries nested under
+    /// their `##`: for `{{{page.toc_html}}}`, one value where a loop over
+    /// `page.toc` looks up two names per heading (like Hugo's .TableOfContents).
+    func tableOfContentsHTML(_ page: Page) -> String {
+        let headings = tableOfContentsHeadings(page)
+        guard !headings.isEmpty else { return "" }
+        var html = "<ul>"
+        var openItemIsSection = false  // a `##` entry is open: `###` entries go in its own list
+        var sublistOpen = false
+        var itemOpen = false
+        for heading in headings {
+            let link = "<li><a href=\"#\(heading.id.htmlEscaped)\">\(heading.text.htmlEscaped)</a>"
+            if heading.level == 3 && openItemIsSection {
+                if !sublistOpen { html += "<ul>"; sublistOpen = true }
+                html += link + "</li>"
+                continue
+            }
+            if sublistOpen { html += "</ul>"; sublistOpen = false }
+            if itemOpen { html += "</li>" }
+            html += link
+            itemOpen = true
+            openItemIsSection = heading.level == 2
+        }
+        if sublistOpen { html += "</ul>" }
+        if itemOpen { html += "</li>" }
+        html += "</ul>"
+        return html
     }
 
     /// Home › Section › (this page is the last crumb, not a link).

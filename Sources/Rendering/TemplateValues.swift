@@ -8,7 +8,7 @@ import Mustache
 /// breadcrumbs does not pay for them, and on a site of 10,000 pages building
 /// every value up front for every page was a large part of rendering.
 ///
-/// The names and values are exactly those described in docs/content-format.md;
+/// The names and values are those listed in docs/templates.md;
 /// a name a page does not have is nil, so Mustache looks further up (and a
 /// section over it renders nothing), as with a dictionary.
 final class TemplateValues: MustacheParent {
@@ -102,6 +102,7 @@ final class PageValues: MustacheParent {
         case "source": return page.sourcePath
         case "toc": return toc
         case "has_toc": return !toc.isEmpty
+        case "toc_html": return context.tableOfContentsHTML(page)
         default: return nil
         }
     }

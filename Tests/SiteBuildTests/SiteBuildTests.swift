@@ -43,6 +43,40 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(page.contains("<h2 id=\"how-to-use-it\">How to use it</h2>"), page)
     }
 
+    /// `page.toc_html` is the table of contents as ready HTML (`###` nested
+    /// under its `##`, text escaped); `page.toc` is the same list for a loop.
+    func testTableOfContentsAsHTMLAndAsAList() throws {
+        try site.write("content/toc.md", """
+            ---
+            title: Contents
+            toc: true
+            ---
+
+            ### Before any section
+
+            ## One & two
+
+            ### Detail
+
+            ### More
+
+            ## Three
+
+            """)
+        try site.write("templates/page.mustache",
+                       "{{<base}}{{$main}}<nav>{{{page.toc_html}}}</nav><ol>{{#page.toc}}<li>{{id}}{{#is_sub}}*{{/is_sub}}</li>{{/page.toc}}</ol>{{/main}}{{/base}}\n")
+        _ = try build()
+        let page = try XCTUnwrap(site.read("toc/index.html"))
+        XCTAssertTrue(page.contains(
+            "<nav><ul><li><a href=\"#before-any-section\">Before any section</a></li>"
+                + "<li><a href=\"#one-two\">One &amp; two</a><ul><li><a href=\"#detail\">Detail</a></li><li><a href=\"#more\">More</a></li></ul></li>"
+                + "<li><a href=\"#three\">Three</a></li></ul></nav>"), page)
+        XCTAssertTrue(page.contains("<ol><li>before-any-section*</li><li>one-two</li><li>detail*</li><li>more*</li><li>three</li></ol>"), page)
+        // A page without a table of contents gets nothing, not an empty list.
+        let home = try XCTUnwrap(site.read("toolbox/urge-log/index.html"))
+        XCTAssertTrue(home.contains("<nav></nav>"), home)
+    }
+
     func testLinksBetweenMarkdownFilesBecomeRelativePageURLs() throws {
         _ = try build()
         let home = try XCTUnwrap(site.read("index.html"))
