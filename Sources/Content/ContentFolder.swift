@@ -38,18 +38,18 @@ public struct ContentFolder: Sendable {
     public func filePath(_ relative: String) -> String { rootPath + "/" + relative }
 
     private mutating func scan(relative: String) {
-        let folder = relative.isEmpty ? root : root.appendingPathComponent(relative)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let folder = relative.isEmpty ? rootPath : rootPath + "/" + relative
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix("~") {
             let path = relative.isEmpty ? name : relative + "/" + name
             // lstat, not URL resource values: this runs for every file of the site.
             var info = stat()
-            guard lstat(folder.path + "/" + name, &info) == 0 else { continue }
+            guard lstat(folder + "/" + name, &info) == 0 else { continue }
             let isLink = (info.st_mode & S_IFMT) == S_IFLNK
             var isFolder = (info.st_mode & S_IFMT) == S_IFDIR
             if isLink {
                 var target = stat()
-                let exists = stat(folder.path + "/" + name, &target) == 0
+                let exists = stat(folder + "/" + name, &target) == 0
                 if !exists || (target.st_mode & S_IFMT) == S_IFDIR {
                     warnings.append(.warning(displayPath(path),
                         exists ? "a link to a folder is not followed (it could loop)" : "this link points to nothing and is skipped",

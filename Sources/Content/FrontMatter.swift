@@ -81,7 +81,7 @@ public struct FrontMatter: Sendable {
             // The basic resolver tags every scalar as text: SettingsReader types
             // values itself, and the default resolver ran a regular expression per
             // scalar (again for every key when Yams checks for duplicate keys).
-            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            return try Yams.compose(yaml: yaml, .basic, constructor, .utf8)
         } catch let error as YamlError {
             throw yamlDiagnostic(error, path: path, firstLine: firstLine)
         } catch {
@@ -104,6 +104,11 @@ public struct FrontMatter: Sendable {
             throw .error(path, line: firstLine, column: 1, "the settings could not be read: \(error)")
         }
     }
+
+    /// Yams's `Constructor.default` builds its tables anew on every use.
+    /// Shared across threads safely: a Constructor holds only `let` tables
+    /// and compose never calls it (it only builds nodes).
+    nonisolated(unsafe) private static let constructor = Constructor.default
 
     /// Settings never need deep nesting, and Yams builds its node tree
     /// recursively: a hostile `[[[[[…` must be refused before it gets there.
@@ -139,10 +144,23 @@ public struct FrontMatter: Sendable {
 
     // MARK: - Placing errors
 
+    /// The line (0-based within the YAML) whose indentation holds a tab.
+    /// Over bytes, like the other scans: every page's settings pass here.
     private static func tabIndentation(in yaml: String) -> Int? {
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let indentation = line.prefix { $0 == " " || $0 == "\t" }
-            if indentation.contains("\t") { return index }
+        var line = 0
+        var inIndentation = true
+        for byte in yaml.utf8 {
+            switch byte {
+            case 0x0A:
+                line += 1
+                inIndentation = true
+            case 0x09 where inIndentation:
+                return line
+            case 0x20:
+                break
+            default:
+                inIndentation = false
+            }
         }
         return nil
     }

@@ -21,3 +21,32 @@ extension Array where Element: Sendable {
         return results.compactMap { $0 }
     }
 }
+
+/// Work started on another thread now, whose result is collected later with
+/// `result()` (which waits for it). For a job that can run beside a
+/// parallelMap instead of after it. `result()` is for the thread that made it.
+public final class Background<Value: Sendable>: @unchecked Sendable {
+    // @unchecked: `value` is written once by the worker before it signals,
+    // and read only after `result()` has waited for that signal.
+    private var value: Value?
+    private var waited = false
+    private let done = DispatchSemaphore(value: 0)
+    private let work: @Sendable () -> Value
+
+    public init(_ work: @escaping @Sendable () -> Value) {
+        self.work = work
+        DispatchQueue.global().async { [self] in
+            value = work()
+            done.signal()
+        }
+    }
+
+    public func result() -> Value {
+        if !waited {
+            done.wait()
+            waited = true
+        }
+        // The worker sets `value` before it signals; the fallback never runs.
+        return value ?? work()
+    }
+}

@@ -7,7 +7,8 @@ import Markdown
 public struct Site: Sendable {
     public var config: SiteConfig
     /// Sorted by content path, so every build walks them in the same order.
-    public var pages: [Page]
+    /// Set once: the lookups below are worked out from it in `init`.
+    public private(set) var pages: [Page]
     public var folder: ContentFolder
     /// Worksheet files (`worksheets/SLUG.md`) that pages may link to.
     public var worksheetFiles: Set<String>
@@ -57,6 +58,10 @@ public struct Site: Sendable {
     /// Index of `pages` by content path: pages look each other up for every
     /// link, breadcrumb and menu entry, so this must not be a linear search.
     var index: [String: Int] = [:]
+    /// The pages each section lists (indices into `pages`, in list order),
+    /// by folder: worked out once, not by going through every page of the
+    /// site for every section page.
+    private var childrenBySection: [String: [Int]] = [:]
 
     init(config: SiteConfig, pages: [Page], folder: ContentFolder, worksheetFiles: Set<String>) {
         self.config = config
@@ -64,6 +69,13 @@ public struct Site: Sendable {
         self.folder = folder
         self.worksheetFiles = worksheetFiles
         self.index = Dictionary(pages.enumerated().map { ($1.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
+        var children: [String: [Int]] = [:]
+        for (position, page) in pages.enumerated() where page.kind != .section && page.kind != .home {
+            children[page.sectionPath, default: []].append(position)
+        }
+        self.childrenBySection = children.mapValues { positions in
+            positions.sorted { Self.listOrder(pages[$0], pages[$1]) }
+        }
     }
 
     public func page(at contentPath: String) -> Page? {
@@ -72,10 +84,7 @@ public struct Site: Sendable {
 
     /// The pages listed by a section page: those in its folder, in order.
     public func children(of section: Page) -> [Page] {
-        let folder = section.sectionPath
-        return pages
-            .filter { $0.kind != .section && $0.kind != .home && $0.sectionPath == folder }
-            .sorted(by: Self.listOrder)
+        (childrenBySection[section.sectionPath] ?? []).map { pages[$0] }
     }
 
     /// Lower `order` first, then title: how every list on the site is sorted.

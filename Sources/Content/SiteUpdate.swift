@@ -12,12 +12,14 @@ extension Site {
     }
 
     /// The same site with these pages in place of the ones at the same content paths.
+    /// Made again through `init`, so the lists worked out there (each
+    /// section's children, in order) follow a changed title or `order`.
     public func replacing(_ changed: [Page]) -> Site {
-        var site = self
+        var pages = self.pages
         for page in changed {
-            if let position = index[page.contentPath] { site.pages[position] = page }
+            if let position = index[page.contentPath] { pages[position] = page }
         }
-        return site
+        return Site(config: config, pages: pages, folder: folder, worksheetFiles: worksheetFiles)
     }
 
     /// The whole-site checks (links and their anchors, menu, points,

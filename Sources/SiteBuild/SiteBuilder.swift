@@ -85,11 +85,15 @@ public enum SiteBuilder {
         if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems) }
 
         progress("Writing \(site.pages.count) pages")
+        // The site-wide files (search index, sitemap) need no page's HTML, so
+        // they are made on another thread while the pages render: joining the
+        // search index of a large site is work that cannot be split up.
+        let siteFiles = Background { renderer.siteFiles() }
         try writePages(site.pages, renderer: renderer, to: output)
         report.pagesWritten = site.pages.count
         clock.lap("render pages", into: &report)
 
-        report.pagesWritten += try writeFiles(renderer.siteFiles(), to: output)
+        report.pagesWritten += try writeFiles(siteFiles.result(), to: output)
         clock.lap("site files", into: &report)
 
         report.filesCopied = try copyStaticFiles(site: site, options: options, output: output)
