@@ -25,6 +25,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // glibc's <malloc.h> (mallopt), for the build's memory tuning.
+        .systemLibrary(name: "CMalloc"),
         // `path:line:col: error: message`, shared by every part that reads input.
         .target(name: "Diagnostics"),
         // The only code that touches cmark: Markdown in, Swift values out.
@@ -52,7 +54,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "smartsite", dependencies: [
-            "SiteBuild", "Preview", "Content", "Worksheets", "Diagnostics",
+            "SiteBuild", "Preview", "Content", "Worksheets", "Diagnostics", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzz targets (`make fuzz`): libFuzzer entry points that, built

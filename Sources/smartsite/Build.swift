@@ -30,6 +30,7 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
+        MemoryTuning.keepFreedMemoryForTheBuild()
         let options = BuildOptions(contentFolder: folders.content, templatesFolder: folders.templates,
                                    outputFolder: folders.output, baseURL: baseURL, includeDrafts: drafts,
                                    buildWorksheets: !noWorksheets)
