@@ -60,7 +60,11 @@ extension OpaquePointer {
     /// of it first (the search text of every page is built this way).
     func appendLiteral(to bytes: inout [UInt8]) {
         guard let literal = cmark_node_get_literal(self) else { return }
-        bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+        let count = strlen(literal)
+        // A typed buffer is appended in one copy; a raw one went byte by byte.
+        literal.withMemoryRebound(to: UInt8.self, capacity: count) { start in
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
+        }
     }
     var fenceInfo: String { cmark_node_get_fence_info(self).map { String(cString: $0) } ?? "" }
     var url: String { cmark_node_get_url(self).map { String(cString: $0) } ?? "" }
