@@ -7,8 +7,8 @@ import Markdown
 public struct Site: Sendable {
     public var config: SiteConfig
     /// Sorted by content path, so every build walks them in the same order.
-    /// Set once: the lookups below are worked out from it in `init`.
-    public private(set) var pages: [Page]
+    /// Set in `init` (and by `replacing`, which keeps the lookups below right).
+    public internal(set) var pages: [Page]
     public var folder: ContentFolder
     /// Worksheet files (`worksheets/SLUG.md`) that pages may link to.
     public var worksheetFiles: Set<String>
@@ -76,6 +76,14 @@ public struct Site: Sendable {
         self.childrenBySection = children.mapValues { positions in
             positions.sorted { Self.listOrder(pages[$0], pages[$1]) }
         }
+    }
+
+    /// Puts a section's list back in order after a page in it changed its
+    /// title or `order` (preview, without redoing every section).
+    mutating func sortChildren(inSection folder: String) {
+        guard let positions = childrenBySection[folder] else { return }
+        let pages = self.pages
+        childrenBySection[folder] = positions.sorted { Self.listOrder(pages[$0], pages[$1]) }
     }
 
     public func page(at contentPath: String) -> Page? {

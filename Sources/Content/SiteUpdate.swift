@@ -12,14 +12,20 @@ extension Site {
     }
 
     /// The same site with these pages in place of the ones at the same content paths.
-    /// Made again through `init`, so the lists worked out there (each
-    /// section's children, in order) follow a changed title or `order`.
+    /// A changed page keeps its place (same content path, so same section
+    /// and kind); only a section whose page changed its title or `order` has
+    /// its list sorted again.
     public func replacing(_ changed: [Page]) -> Site {
-        var pages = self.pages
+        var site = self
+        var resorted: Set<String> = []
         for page in changed {
-            if let position = index[page.contentPath] { pages[position] = page }
+            guard let position = index[page.contentPath] else { continue }
+            let old = pages[position]
+            site.pages[position] = page
+            if old.order != page.order || old.title != page.title { resorted.insert(page.sectionPath) }
         }
-        return Site(config: config, pages: pages, folder: folder, worksheetFiles: worksheetFiles)
+        for folder in resorted { site.sortChildren(inSection: folder) }
+        return site
     }
 
     /// The whole-site checks (links and their anchors, menu, points,

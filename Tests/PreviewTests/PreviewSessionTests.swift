@@ -90,6 +90,21 @@ final class PreviewSessionTests: XCTestCase {
         assertSameAsFullBuild()
     }
 
+    /// Section lists are sorted once per build; a page that changes its
+    /// `order` or title must still move to its place in its section's list.
+    func testReorderingAPageMovesItInItsSectionList() throws {
+        let before = page("toolbox/index.html")
+        let cba = try XCTUnwrap(before.range(of: "Cost-Benefit Analysis"))
+        let urgeLog = try XCTUnwrap(before.range(of: "Urge Log"))
+        XCTAssertLessThan(cba.lowerBound, urgeLog.lowerBound, "titles sort the list before any order is set")
+        try edit("content/toolbox/urge-log.md", "---\ntitle: Urge Log\ndescription: Write urges down.\npoints: [2]\norder: 1\n---\n\n## Steps\n\nWrite it down.\n")
+        let after = page("toolbox/index.html")
+        let movedCBA = try XCTUnwrap(after.range(of: "Cost-Benefit Analysis"))
+        let movedUrgeLog = try XCTUnwrap(after.range(of: "Urge Log"))
+        XCTAssertLessThan(movedUrgeLog.lowerBound, movedCBA.lowerBound, after)
+        assertSameAsFullBuild()
+    }
+
     func testRenamingAPointRendersItsNeighboursAndTheToolsThatServeIt() throws {
         let update = try edit("content/program/urges.md", "---\ntitle: Urges, coped with\npoint: 2\n---\n\nPoint two.\n")
         XCTAssertNotNil(update.files["program/motivation/index.html"])  // its "next" link
