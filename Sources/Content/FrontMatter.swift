@@ -64,7 +64,11 @@ public struct FrontMatter: Sendable {
         try Self.compose(yaml, path: path, firstLine: yamlFirstLine)
     }
 
-    public static func compose(_ yaml: String, path: String, firstLine: Int) throws(Diagnostic) -> Node? {
+    /// - Parameter resolver: how plain values get their types. Page settings
+    ///   use `.basic` (see below); site.yaml, decoded with YAMLDecoder, uses
+    ///   `.default`, which also applies `<<: *anchor` merge keys.
+    public static func compose(_ yaml: String, path: String, firstLine: Int,
+                               resolver: Resolver = .basic) throws(Diagnostic) -> Node? {
         if let tab = tabIndentation(in: yaml) {
             throw .error(path, line: firstLine + tab, column: 1,
                          "a tab is used for indentation; YAML allows only spaces there",
@@ -81,7 +85,7 @@ public struct FrontMatter: Sendable {
             // The basic resolver tags every scalar as text: SettingsReader types
             // values itself, and the default resolver ran a regular expression per
             // scalar (again for every key when Yams checks for duplicate keys).
-            return try Yams.compose(yaml: yaml, .basic, constructor, .utf8)
+            return try Yams.compose(yaml: yaml, resolver, constructor, .utf8)
         } catch let error as YamlError {
             throw yamlDiagnostic(error, path: path, firstLine: firstLine)
         } catch {

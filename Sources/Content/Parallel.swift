@@ -25,6 +25,9 @@ extension Array where Element: Sendable {
 /// Work started on another thread now, whose result is collected later with
 /// `result()` (which waits for it). For a job that can run beside a
 /// parallelMap instead of after it. `result()` is for the thread that made it.
+/// Work that is not waited for (the build failed) runs to its end and is
+/// dropped. `result()` blocks its thread; in preview that is one of Swift's
+/// concurrency threads for the length of the search index, which is short.
 public final class Background<Value: Sendable>: @unchecked Sendable {
     // @unchecked: `value` is written once by the worker before it signals,
     // and read only after `result()` has waited for that signal.

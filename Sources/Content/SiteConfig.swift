@@ -75,7 +75,9 @@ public struct SiteConfig: Sendable, Decodable {
         }
         do throws(Diagnostic) {
             let source = try SourceText.read(url, displayPath: path)
-            let node = try FrontMatter.compose(source.text, path: path, firstLine: 1) ?? Node.mapping(Node.Mapping([]))
+            // The default resolver: YAMLDecoder applies `<<: *anchor` merge keys only to nodes it tagged.
+            let node = try FrontMatter.compose(source.text, path: path, firstLine: 1, resolver: .default)
+                ?? Node.mapping(Node.Mapping([]))
             let settings = try SettingsReader(node, path: path, firstLine: 1)
             var config = try FrontMatter.decode(SiteConfig.self, from: node, path: path, firstLine: 1)
             if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }

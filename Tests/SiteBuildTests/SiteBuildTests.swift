@@ -43,6 +43,35 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(page.contains("<h2 id=\"how-to-use-it\">How to use it</h2>"), page)
     }
 
+    /// Escaping works on bytes: a quote or `<` followed by a combining mark
+    /// is still escaped (swift-mustache's own escaper saw one Character there
+    /// and left it raw, which could end an attribute early).
+    func testValuesWithCombiningMarksAreEscapedToo() throws {
+        try site.write("content/marks.md", "---\ntitle: \"A \\\"\u{301} <\u{338}b>\"\n---\n\nText.\n")
+        _ = try build()
+        let page = try XCTUnwrap(site.read("marks/index.html"))
+        XCTAssertTrue(page.contains("<h1>A &quot;\u{301} &lt;\u{338}b&gt;</h1>"), page)
+    }
+
+    /// site.yaml may share settings between menu entries with YAML anchors
+    /// and `<<:` merge keys; they are applied.
+    func testSiteSettingsApplyYAMLMergeKeys() throws {
+        try site.write("content/site.yaml", """
+            title: Test & Site
+            base_url: https://example.org/recovery/
+            menu:
+              - &tools
+                title: Toolbox
+                page: toolbox/_index.md
+              - <<: *tools
+                title: Tools again
+            """)
+        try site.write("templates/base.mustache", "<html><body><nav>{{#menu}}<a href=\"{{url}}\">{{title}}</a>{{/menu}}</nav>{{$main}}{{/main}}</body></html>\n")
+        _ = try build()
+        let home = try XCTUnwrap(site.read("index.html"))
+        XCTAssertEqual(home.components(separatedBy: "href=\"toolbox/\"").count - 1, 2, home)
+    }
+
     /// `page.toc_html` is the table of contents as ready HTML (`###` nested
     /// under its `##`, text escaped); `page.toc` is the same list for a loop.
     func testTableOfContentsAsHTMLAndAsAList() throws {
