@@ -5,10 +5,19 @@ import Markdown
 /// text (escaped by Mustache when printed with {{ }}) except `page.content`
 /// and `worksheet.preview`, which are HTML made by smartsite itself and are
 /// printed with {{{ }}}.
-struct PageContext {
-    var site: Site
-    var shared: SharedContext
-    var worksheets: [String: WorksheetListing]
+///
+/// A class, made once per build: every page's TemplateValues points at it
+/// instead of holding a copy of the whole site.
+final class PageContext {
+    let site: Site
+    let shared: SharedContext
+    let worksheets: [String: WorksheetListing]
+
+    init(site: Site, shared: SharedContext, worksheets: [String: WorksheetListing]) {
+        self.site = site
+        self.shared = shared
+        self.worksheets = worksheets
+    }
 
     /// What every page shares, computed once per build.
     struct SharedContext {
