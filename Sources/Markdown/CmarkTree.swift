@@ -44,11 +44,19 @@ final class CmarkTree {
 
     /// Renders the tree, or one node of it, as HTML.
     func renderHTML(node: OpaquePointer? = nil, unsafeHTML: Bool) -> String {
+        withRenderedHTML(node: node, unsafeHTML: unsafeHTML) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Renders as `renderHTML` does and hands over cmark's own buffer, for
+    /// callers that make their own copy anyway (heading ids are put in while copying).
+    func withRenderedHTML<Result>(node: OpaquePointer? = nil, unsafeHTML: Bool,
+                                  _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var options = CMARK_OPT_DEFAULT
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
-        guard let html = cmark_render_html(node ?? root, options) else { return "" }
+        guard let html = cmark_render_html(node ?? root, options) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         defer { free(html) }
-        return String(cString: html)
+        let count = strlen(html)
+        return html.withMemoryRebound(to: UInt8.self, capacity: count) { body(UnsafeBufferPointer(start: $0, count: count)) }
     }
 }
 

@@ -107,8 +107,8 @@ public final class HTMLRenderer {
             for (node, heading) in zip(headingNodes, fragmentHeadings) { replaceHeading(node, with: heading, tree: tree) }
         }
         for node in directiveNodes { expandDirective(node, map: map) }
-        let html = tree.renderHTML(unsafeHTML: options.allowRawHTML)
-        return options.allowRawHTML ? html : addHeadingIDs(html, headings: fragmentHeadings)
+        if options.allowRawHTML { return tree.renderHTML(unsafeHTML: true) }
+        return tree.withRenderedHTML(unsafeHTML: false) { addHeadingIDs($0, headings: fragmentHeadings) }
     }
 
     /// cmark's HTML has no heading ids. Headings are collected here, and
@@ -127,32 +127,29 @@ public final class HTMLRenderer {
     /// directives were given ids when their own fragment was rendered and no
     /// longer match. With raw HTML allowed, a hand-written `<h2>` could be
     /// mistaken for a heading, so then each heading is rendered on its own.
-    private func addHeadingIDs(_ html: String, headings fragmentHeadings: ArraySlice<Heading>) -> String {
-        guard !fragmentHeadings.isEmpty else { return html }
+    private func addHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, headings fragmentHeadings: ArraySlice<Heading>) -> String {
+        guard !fragmentHeadings.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
         var pending = fragmentHeadings.makeIterator()
         var next = pending.next()
         var output: [UInt8] = []
-        output.reserveCapacity(html.utf8.count + fragmentHeadings.count * 24)
-        var html = html
-        html.withUTF8 { bytes in
-            var copiedUpTo = 0
-            var i = 0
-            // Copies the HTML in runs between headings, not byte by byte.
-            while let heading = next, i + 3 < bytes.count {
-                guard let open = bytes[i...].firstIndex(of: 0x3C) else { break }
-                i = open
-                if i + 3 < bytes.count, bytes[i + 1] == 0x68, bytes[i + 2] == UInt8(0x30 + heading.level), bytes[i + 3] == 0x3E {
-                    output.append(contentsOf: bytes[copiedUpTo..<i])
-                    output.append(contentsOf: "<h\(heading.level) id=\"\(heading.id.htmlEscaped)\">".utf8)
-                    i += 4
-                    copiedUpTo = i
-                    next = pending.next()
-                } else {
-                    i += 1
-                }
+        output.reserveCapacity(bytes.count + fragmentHeadings.count * 24)
+        var copiedUpTo = 0
+        var i = 0
+        // Copies the HTML in runs between headings, not byte by byte.
+        while let heading = next, i + 3 < bytes.count {
+            guard let open = bytes[i...].firstIndex(of: 0x3C) else { break }
+            i = open
+            if i + 3 < bytes.count, bytes[i + 1] == 0x68, bytes[i + 2] == UInt8(0x30 + heading.level), bytes[i + 3] == 0x3E {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<i]))
+                output.append(contentsOf: "<h\(heading.level) id=\"\(heading.id.htmlEscaped)\">".utf8)
+                i += 4
+                copiedUpTo = i
+                next = pending.next()
+            } else {
+                i += 1
             }
-            output.append(contentsOf: bytes[copiedUpTo...])
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
         return String(decoding: output, as: UTF8.self)
     }
 

@@ -41,6 +41,19 @@ struct OutputFolder: SiteOutput {
     /// Writes a file below the staging folder, creating folders on the way.
     /// Paths come from content file names, so they are checked to stay inside.
     func write(_ data: Data, to relativePath: String) throws(Diagnostic) {
+        let path = try prepareFile(relativePath)
+        if let problem = data.withUnsafeBytes({ Self.writeFile($0, to: path) }) { throw problem }
+    }
+
+    /// A page's HTML straight from the string's UTF-8, without a copy.
+    func write(_ text: String, to relativePath: String) throws(Diagnostic) {
+        let path = try prepareFile(relativePath)
+        var text = text
+        if let problem = text.withUTF8({ Self.writeFile(UnsafeRawBufferPointer($0), to: path) }) { throw problem }
+    }
+
+    /// The full path for a file of the site, with its folder made.
+    private func prepareFile(_ relativePath: String) throws(Diagnostic) -> String {
         guard !relativePath.split(separator: "/").contains(where: { $0 == ".." }), !relativePath.hasPrefix("/") else {
             throw .error(relativePath, "refusing to write outside the output folder")
         }
@@ -50,7 +63,7 @@ struct OutputFolder: SiteOutput {
         if let slash = path.lastIndex(of: "/") {
             try Self.makeFolder(String(path[..<slash]))
         }
-        try Self.writeFile(data, to: path)
+        return path
     }
 
     /// mkdir -p: one mkdir when the parent exists (the usual case: pages of a
@@ -69,25 +82,23 @@ struct OutputFolder: SiteOutput {
     /// Plain open/write/close. Foundation's Data.write syncs every file to
     /// disk, which made writing 10,000 pages wait on the disk; the whole
     /// folder is swapped in at the end, so per-file durability buys nothing.
-    static func writeFile(_ data: Data, to path: String) throws(Diagnostic) {
+    /// Returns the problem, if any (it runs inside withUTF8, which cannot throw a Diagnostic).
+    static func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) -> Diagnostic? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw .error(path, "cannot write: \(String(cString: strerror(errno)))")
+            return .error(path, "cannot write: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        let failed = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return true
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return .error(path, "cannot write: \(String(cString: strerror(errno)))")
             }
-            return false
+            offset += written
         }
-        if failed { throw .error(path, "cannot write: \(String(cString: strerror(errno)))") }
+        return nil
     }
 
     /// Replaces the output with the finished build: two renames, so the

@@ -8,10 +8,13 @@ public protocol SiteOutput: Sendable {
     /// Writes one file; `relativePath` is below the site root, e.g. `toolbox/index.html`.
     /// Called from several threads at once while pages render.
     func write(_ data: Data, to relativePath: String) throws(Diagnostic)
+    /// The same for text, as UTF-8. A folder writes the string's own bytes;
+    /// by default it is copied into Data first.
+    func write(_ text: String, to relativePath: String) throws(Diagnostic)
 }
 
 extension SiteOutput {
-    func write(_ text: String, to relativePath: String) throws(Diagnostic) {
+    public func write(_ text: String, to relativePath: String) throws(Diagnostic) {
         try write(Data(text.utf8), to: relativePath)
     }
 }
