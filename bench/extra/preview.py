@@ -13,6 +13,7 @@ import signal
 import socket
 import statistics
 import subprocess
+import ctypes
 import sys
 import time
 
@@ -52,6 +53,13 @@ class EventStream:
 
     def close(self):
         self.sock.close()
+
+
+def stop_with_parent():
+    """The preview server gets SIGTERM when this script dies (say, `make bench | head`
+    closed its pipe): a server left running would skew every later timing."""
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def save(path, text):
@@ -99,7 +107,8 @@ def main():
     started = time.perf_counter()
     server = subprocess.Popen([SMARTSITE, "preview", "--content", content, "--templates", templates,
                                "--port", "0", "--no-worksheets"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              preexec_fn=stop_with_parent)
     address = None
     for line in server.stdout:
         if "http://" in line:
