@@ -7,8 +7,8 @@ import Glibc
 /// The files of the content folder, found without following symbolic links
 /// to folders (a link loop must not hang the build) and without dot-files.
 public struct ContentFolder: Sendable {
-    public var root: URL { didSet { rootPath = root.path } }
-    private var rootPath: String
+    public let root: URL
+    private let rootPath: String
     /// How messages name the folder, e.g. `content`.
     public var displayRoot: String
     /// Markdown files, relative to the root, sorted.

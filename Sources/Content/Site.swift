@@ -73,17 +73,18 @@ public struct Site: Sendable {
         for (position, page) in pages.enumerated() where page.kind != .section && page.kind != .home {
             children[page.sectionPath, default: []].append(position)
         }
-        self.childrenBySection = children.mapValues { positions in
-            positions.sorted { Self.listOrder(pages[$0], pages[$1]) }
-        }
+        self.childrenBySection = children.mapValues { Self.inListOrder($0, of: pages) }
+    }
+
+    private static func inListOrder(_ positions: [Int], of pages: [Page]) -> [Int] {
+        positions.sorted { listOrder(pages[$0], pages[$1]) }
     }
 
     /// Puts a section's list back in order after a page in it changed its
     /// title or `order` (preview, without redoing every section).
     mutating func sortChildren(inSection folder: String) {
         guard let positions = childrenBySection[folder] else { return }
-        let pages = self.pages
-        childrenBySection[folder] = positions.sorted { Self.listOrder(pages[$0], pages[$1]) }
+        childrenBySection[folder] = Self.inListOrder(positions, of: pages)
     }
 
     public func page(at contentPath: String) -> Page? {

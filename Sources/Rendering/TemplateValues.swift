@@ -13,24 +13,15 @@ import Mustache
 /// section over it renders nothing), as with a dictionary.
 final class TemplateValues: MustacheParent {
     private let context: PageContext
-    private let urlPath: String
-    private let title: String
-    private let description: String
-    private let rootOverride: String?
-    /// The content page being rendered; nil for the pages smartsite makes
-    /// itself (worksheet pages, search, 404), which set `extra` instead.
-    private let page: Page?
+    private let frame: PageFrame
     /// Values of the pages smartsite makes itself (`worksheet`, `breadcrumbs`, ...).
     var extra: [String: Any] = [:]
 
     init(context: PageContext, urlPath: String, title: String, description: String,
          rootOverride: String? = nil, page: Page? = nil) {
         self.context = context
-        self.urlPath = urlPath
-        self.title = title
-        self.description = description
-        self.rootOverride = rootOverride
-        self.page = page
+        self.frame = PageFrame(urlPath: urlPath, title: title, description: description,
+                               rootOverride: rootOverride, page: page)
     }
 
     subscript(name: String) -> Any? {
@@ -44,11 +35,11 @@ final class TemplateValues: MustacheParent {
         case "page": return pageValues
         case "root": return root
         case "menu": return menu
-        case "is_home": return urlPath.isEmpty
+        case "is_home": return frame.urlPath.isEmpty
         default: break
         }
         if let value = extra[name] { return value }
-        guard let page else { return nil }
+        guard let page = frame.page else { return nil }
         if name == "is_" + page.kind.rawValue { return true }
         switch name {
         case "breadcrumbs": return breadcrumbs
@@ -58,43 +49,48 @@ final class TemplateValues: MustacheParent {
     }
 
     private var root: String {
-        let root = rootOverride ?? SitePaths.rootPrefix(from: urlPath)
+        let root = frame.rootOverride ?? SitePaths.rootPrefix(from: frame.urlPath)
         return root.isEmpty ? "./" : root
     }
 
-    private lazy var pageValues: PageValues = PageValues(
-        context: context, page: page, urlPath: urlPath, title: title, description: description)
-    private lazy var menu: [[String: Any]] = context.menu(from: urlPath, rootOverride: rootOverride)
-    private lazy var breadcrumbs: [[String: Any]] = page.map(context.breadcrumbs) ?? []
+    private lazy var pageValues = PageValues(context: context, frame: frame)
+    private lazy var menu: [[String: Any]] = context.menu(from: frame.urlPath, rootOverride: frame.rootOverride)
+    private lazy var breadcrumbs: [[String: Any]] = frame.page.map(context.breadcrumbs) ?? []
     /// Values only pages of some kinds have (children of a section, tools of a point, ...).
-    private lazy var kindValues: [String: Any] = page.map(context.kindValues) ?? [:]
+    private lazy var kindValues: [String: Any] = frame.page.map(context.kindValues) ?? [:]
+}
+
+/// The page being rendered, as both levels of values see it.
+struct PageFrame {
+    var urlPath: String
+    var title: String
+    var description: String
+    /// The way back to the site root when it is not relative (the 404 page).
+    var rootOverride: String?
+    /// The content page; nil for the pages smartsite makes itself (worksheet
+    /// pages, search, 404), which set `TemplateValues.extra` instead.
+    var page: Page?
 }
 
 /// `page`: the page's own values.
 final class PageValues: MustacheParent {
     private let context: PageContext
-    private let page: Page?
-    private let urlPath: String
-    private let title: String
-    private let description: String
+    private let frame: PageFrame
 
-    init(context: PageContext, page: Page?, urlPath: String, title: String, description: String) {
+    init(context: PageContext, frame: PageFrame) {
         self.context = context
-        self.page = page
-        self.urlPath = urlPath
-        self.title = title
-        self.description = description
+        self.frame = frame
     }
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
-        case "description": return description
-        case "url": return urlPath
-        case "canonical": return context.site.config.baseURL + urlPath
+        case "title": return frame.title
+        case "description": return frame.description
+        case "url": return frame.urlPath
+        case "canonical": return context.site.config.baseURL + frame.urlPath
         default: break
         }
-        guard let page else { return nil }
+        guard let page = frame.page else { return nil }
         switch name {
         case "short_title": return page.shortTitle
         case "content": return page.content.html
@@ -107,5 +103,5 @@ final class PageValues: MustacheParent {
         }
     }
 
-    private lazy var toc: [[String: Any]] = page.map(context.tableOfContents) ?? []
+    private lazy var toc: [[String: Any]] = frame.page.map(context.tableOfContents) ?? []
 }

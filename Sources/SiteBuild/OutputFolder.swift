@@ -71,11 +71,10 @@ struct OutputFolder: SiteOutput {
     /// threads make the same folder at once (EEXIST is success).
     static func makeFolder(_ path: String) throws(Diagnostic) {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
-            throw .error(path, "cannot create the folder: \(String(cString: strerror(errno)))")
+        if errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex {
+            try makeFolder(String(path[..<slash]))
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         }
-        try makeFolder(String(path[..<slash]))
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         throw .error(path, "cannot create the folder: \(String(cString: strerror(errno)))")
     }
 
