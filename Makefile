@@ -1,11 +1,12 @@
 # The two commands of the README: `make site` and `make test`. Both install
 # what is missing first, so a fresh clone on a fresh machine needs nothing else.
 
-# Build tools and libraries: libcmark for Markdown; Ghostscript and the URW
+# Build tools and libraries: libcmark for Markdown; tcmalloc (gperftools),
+# the allocator smartsite links for speed; Ghostscript and the URW
 # fonts for worksheet PDFs; qpdf and poppler-utils to check PDFs in tests;
 # cmark and hugo are the peers `make bench` measures against; wrk loads the
 # preview server.
-BUILD_PACKAGES = pkg-config libcmark-dev ghostscript fonts-urw-base35
+BUILD_PACKAGES = pkg-config libcmark-dev libgoogle-perftools-dev ghostscript fonts-urw-base35
 TEST_PACKAGES = $(BUILD_PACKAGES) qpdf poppler-utils cmark
 BENCH_PACKAGES = $(TEST_PACKAGES) hugo time wrk
 # The built site served by nginx and browsed in Chromium through Selenium,
@@ -53,7 +54,8 @@ release:
 # Builds the shipped site (which must build without an error), then every
 # test: Swift's, then the site served and browsed (its pytest line is last).
 test: test-deps browser-deps $(BROWSER_VENV)/installed release
-	$(SMARTSITE) build --output .build/site-check
+	$(SMARTSITE) build --output .build/site-check --timings | tee .build/site-check.log
+	@grep -q "memory allocator: tcmalloc" .build/site-check.log || { echo "error: smartsite does not run on tcmalloc; see Sources/smartsite/MemoryAllocator.swift" >&2; exit 1; }
 	swift test --disable-swift-testing
 	$(BROWSER_TESTS)
 

@@ -25,8 +25,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // glibc's <malloc.h> (mallopt), for the build's memory tuning.
-        .systemLibrary(name: "CMalloc"),
+        // tcmalloc (gperftools), the smartsite program's memory allocator; see
+        // Sources/smartsite/MemoryAllocator.swift for why.
+        .systemLibrary(
+            name: "CTCMalloc",
+            pkgConfig: "libtcmalloc_minimal",
+            providers: [.apt(["libgoogle-perftools-dev"])]
+        ),
         // `path:line:col: error: message`, shared by every part that reads input.
         .target(name: "Diagnostics"),
         // The only code that touches cmark: Markdown in, Swift values out.
@@ -54,7 +59,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "smartsite", dependencies: [
-            "SiteBuild", "Preview", "Content", "Worksheets", "Diagnostics", "CMalloc",
+            "SiteBuild", "Preview", "Content", "Worksheets", "Diagnostics", "CTCMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzz targets (`make fuzz`): libFuzzer entry points that, built

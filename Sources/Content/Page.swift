@@ -1,20 +1,42 @@
 import Markdown
 
 /// One page of the site, loaded from one Markdown file.
-public struct Page: Sendable {
+///
+/// A class, and never changed once loaded: the build hands pages around by
+/// the thousand (sorted into section lists, checked, put into template
+/// values), and a copy of a class is one reference count, where a copy of
+/// the struct this used to be touched every string and array in it.
+/// Preview replaces a changed page with a new one (`Site.replacing`).
+public final class Page: Sendable {
     /// The file as messages name it, e.g. `content/toolbox/urge-log.md`.
-    public var sourcePath: String
+    public let sourcePath: String
     /// Below the content folder, e.g. `toolbox/urge-log.md`.
-    public var contentPath: String
-    public var kind: PageKind
-    public var settings: PageSettings
-    public var provider: Provider?
+    public let contentPath: String
+    public let kind: PageKind
+    public let settings: PageSettings
+    public let provider: Provider?
     /// e.g. `toolbox/urge-log/`; the home page is ``.
-    public var urlPath: String
+    public let urlPath: String
     /// The rendered body and what was found in it.
-    public var content: RenderedMarkdown
+    public let content: RenderedMarkdown
     /// File line of the front matter's first line, for messages about settings.
-    public var settingsLine: Int
+    public let settingsLine: Int
+    /// The folder the page lives in: `toolbox` for `toolbox/urge-log.md` and
+    /// also for `toolbox/_index.md`'s own children; `` for top-level pages.
+    public let sectionPath: String
+
+    public init(sourcePath: String, contentPath: String, kind: PageKind, settings: PageSettings,
+                provider: Provider?, urlPath: String, content: RenderedMarkdown, settingsLine: Int) {
+        self.sourcePath = sourcePath
+        self.contentPath = contentPath
+        self.kind = kind
+        self.settings = settings
+        self.provider = provider
+        self.urlPath = urlPath
+        self.content = content
+        self.settingsLine = settingsLine
+        self.sectionPath = SitePaths.folder(of: contentPath)
+    }
 
     public var title: String { settings.title ?? provider?.name ?? "" }
     public var shortTitle: String { settings.shortTitle ?? title }
@@ -25,13 +47,6 @@ public struct Page: Sendable {
     }
     public var isDraft: Bool { settings.draft ?? false }
     public var order: Int { settings.order ?? Int.max }
-
-    /// The folder the page lives in: `toolbox` for `toolbox/urge-log.md` and
-    /// also for `toolbox/_index.md`'s own children; `` for top-level pages.
-    public var sectionPath: String {
-        let folders = contentPath.split(separator: "/").dropLast()
-        return folders.joined(separator: "/")
-    }
 
     static func clip(_ text: String, to limit: Int) -> String {
         guard text.count > limit else { return text }

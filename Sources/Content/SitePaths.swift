@@ -20,8 +20,27 @@ public enum SitePaths {
     }
 
     /// How many folders deep a URL path is; `toolbox/urge-log/` is 2.
+    /// Counts the names between slashes without splitting the string (this
+    /// runs for every link of every page).
     public static func depth(of urlPath: String) -> Int {
-        urlPath.split(separator: "/").count
+        var names = 0
+        var inName = false
+        for byte in urlPath.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inName = false
+            } else if !inName {
+                inName = true
+                names += 1
+            }
+        }
+        return names
+    }
+
+    /// The folder a content file is in: `toolbox` for `toolbox/urge-log.md`
+    /// and for `toolbox/_index.md`; `` for a file at the top.
+    public static func folder(of contentPath: String) -> String {
+        guard let slash = contentPath.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(contentPath[..<slash])
     }
 
     /// `../` repeated to get from a page to the site root ("" at the root).

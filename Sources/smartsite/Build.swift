@@ -30,7 +30,6 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        MemoryTuning.keepFreedMemoryForTheBuild()
         let options = BuildOptions(contentFolder: folders.content, templatesFolder: folders.templates,
                                    outputFolder: folders.output, baseURL: baseURL, includeDrafts: drafts,
                                    buildWorksheets: !noWorksheets)
@@ -54,6 +53,7 @@ struct Build: ParsableCommand {
             print(summary + ".")
             if timings {
                 for step in report.steps { print("  \(step.name): \(Console.seconds(step.seconds))") }
+                print("  memory allocator: \(MemoryAllocator.name)")
             }
         case .failure(let error):
             console.printDiagnostics(error.diagnostics)
