@@ -48,6 +48,12 @@ public final class Page: Sendable {
     public var isDraft: Bool { settings.draft ?? false }
     public var order: Int { settings.order ?? Int.max }
 
+    /// Whether a link's `#fragment` names a heading of this page. A page has a
+    /// handful of headings: a look through them costs less than a set.
+    public func hasHeading(_ id: String) -> Bool {
+        content.headings.contains { $0.id == id }
+    }
+
     static func clip(_ text: String, to limit: Int) -> String {
         guard text.count > limit else { return text }
         let cut = text.prefix(limit)

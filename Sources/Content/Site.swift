@@ -46,7 +46,7 @@ public struct Site: Sendable {
         }
         let worksheetFiles = Set(folder.markdownFiles.filter { $0.hasPrefix("worksheets/") })
         let site = Site(config: config, pages: pages, folder: folder, worksheetFiles: worksheetFiles)
-        diagnostics += SiteChecks(site: site, allPageFiles: Set(pageFiles)).run()
+        diagnostics += SiteChecks(site: site).run()
         if diagnostics.contains(where: \.isError) {
             throw DiagnosticsError(diagnostics)
         }

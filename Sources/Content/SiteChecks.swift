@@ -6,8 +6,6 @@ import Markdown
 /// exist. Each problem points at the line that has to change.
 struct SiteChecks {
     var site: Site
-    /// Every page file, drafts included, to tell "missing" from "a draft".
-    var allPageFiles: Set<String>
 
     /// With `only`, the links and settings of those pages alone are checked
     /// (preview, after they changed and nothing else did).
@@ -16,30 +14,14 @@ struct SiteChecks {
         diagnostics += checkMenu()
         diagnostics += checkOutputPaths()
         let checked = only.map { paths in site.pages.filter { paths.contains($0.contentPath) } } ?? site.pages
-        let headingIDs = Dictionary(headingSources(of: checked).map { ($0.contentPath, Set($0.content.headings.map(\.id))) },
-                                    uniquingKeysWith: { first, _ in first })
         // Pages are checked on all cores; the order of the problems stays the pages' order.
         let checks = self
         for problems in checked.parallelMap({ page in
-            checks.checkLinks(of: page, headingIDs: headingIDs) + checks.checkProgramSettings(of: page)
+            checks.checkLinks(of: page) + checks.checkProgramSettings(of: page)
         }) {
             diagnostics += problems
         }
         return diagnostics
-    }
-
-    /// The pages whose heading ids the links of `pages` can name: all of
-    /// them, unless only a few pages are checked.
-    private func headingSources(of pages: [Page]) -> [Page] {
-        guard pages.count < site.pages.count else { return site.pages }
-        let targets = pages.flatMap { page in
-            page.content.links.compactMap { link -> Page? in
-                let target = SitePaths.splitFragment(link.destination).path
-                guard SitePaths.isLocalFile(link.destination), target.hasSuffix(".md") else { return nil }
-                return SitePaths.resolve(target, from: page.contentPath).flatMap(site.page(at:))
-            }
-        }
-        return pages + targets
     }
 
     private func checkMenu() -> [Diagnostic] {
@@ -54,21 +36,19 @@ struct SiteChecks {
     }
 
     /// `toolbox.md` and `toolbox/_index.md` would both become /toolbox/.
+    /// That is the only way two content files can share an address (a page
+    /// file loses `.md`, a section file its `/_index.md`), so only section
+    /// pages need a look, not a table of all 10,000 addresses. `X.md` sorts
+    /// before `X/_index.md`, so the section page is the one reported.
     private func checkOutputPaths() -> [Diagnostic] {
-        var seen: [String: Page] = [:]
-        var diagnostics: [Diagnostic] = []
-        for page in site.pages {
-            if let first = seen[page.urlPath] {
-                diagnostics.append(.error(page.sourcePath, "this page and \(first.sourcePath) would both be published at /\(page.urlPath)",
-                                          fix: "rename or move one of them"))
-            } else {
-                seen[page.urlPath] = page
-            }
+        site.pages.compactMap { page in
+            guard page.kind == .section, let first = site.page(at: page.sectionPath + ".md") else { return nil }
+            return .error(page.sourcePath, "this page and \(first.sourcePath) would both be published at /\(page.urlPath)",
+                          fix: "rename or move one of them")
         }
-        return diagnostics
     }
 
-    private func checkLinks(of page: Page, headingIDs: [String: Set<String>]) -> [Diagnostic] {
+    private func checkLinks(of page: Page) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for link in page.content.links {
             let destination = link.destination
@@ -77,8 +57,8 @@ struct SiteChecks {
             }
             if destination.hasPrefix("#") {
                 let fragment = String(destination.dropFirst())
-                if !fragment.isEmpty, !(headingIDs[page.contentPath] ?? []).contains(fragment) {
-                    problem("there is no heading '#\(fragment)' on this page", fix: headingHint(fragment, in: page.contentPath, headingIDs))
+                if !fragment.isEmpty, !page.hasHeading(fragment) {
+                    problem("there is no heading '#\(fragment)' on this page", fix: headingHint(fragment, in: page))
                 }
                 continue
             }
@@ -96,8 +76,8 @@ struct SiteChecks {
                 continue
             }
             if site.worksheetFiles.contains(resolved) { continue }
-            guard site.page(at: resolved) != nil else {
-                if allPageFiles.contains(resolved) {
+            guard let targetPage = site.page(at: resolved) else {
+                if site.folder.hasMarkdownFile(resolved) {
                     problem("the link '\(destination)' leads to a draft page, which is not published",
                             fix: "remove `draft: true` from \(resolved) or remove the link")
                 } else {
@@ -108,15 +88,15 @@ struct SiteChecks {
                 }
                 continue
             }
-            if let fragment, !fragment.isEmpty, !(headingIDs[resolved] ?? []).contains(fragment) {
-                problem("\(resolved) has no heading '#\(fragment)'", fix: headingHint(fragment, in: resolved, headingIDs))
+            if let fragment, !fragment.isEmpty, !targetPage.hasHeading(fragment) {
+                problem("\(resolved) has no heading '#\(fragment)'", fix: headingHint(fragment, in: targetPage))
             }
         }
         return diagnostics
     }
 
-    private func headingHint(_ fragment: String, in contentPath: String, _ headingIDs: [String: Set<String>]) -> String? {
-        let ids = (headingIDs[contentPath] ?? []).sorted()
+    private func headingHint(_ fragment: String, in page: Page) -> String? {
+        let ids = Set(page.content.headings.map(\.id)).sorted()
         if let best = closestName(to: fragment, in: ids) { return "did you mean '#\(best)'?" }
         return ids.isEmpty ? nil : "its headings are " + ids.prefix(8).map { "#\($0)" }.joined(separator: ", ")
     }

@@ -33,7 +33,7 @@ extension Site {
     /// settings of those pages alone: enough after they changed, unless their
     /// heading ids did (other pages' links may name them).
     public func check(only: Set<String>? = nil) -> [Diagnostic] {
-        SiteChecks(site: self, allPageFiles: Set(folder.markdownFiles.filter { !$0.hasPrefix("worksheets/") })).run(only: only)
+        SiteChecks(site: self).run(only: only)
     }
 }
 

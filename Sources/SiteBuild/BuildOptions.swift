@@ -8,6 +8,13 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Worksheets need Ghostscript; `--no-worksheets` builds the pages alone.
     public var buildWorksheets: Bool
+    /// False for a one-shot `smartsite build`, whose process ends right after:
+    /// the loaded site (every page's HTML and text, ~10,000 objects for a big
+    /// site) is then left for the exit to reclaim instead of being freed one
+    /// object at a time on one core while the build's summary waits (what
+    /// compilers do too, e.g. clang's -disable-free). Preview and tests keep
+    /// the default, which frees it.
+    public var freesMemoryAtEnd = true
 
     public init(contentFolder: String = "content", templatesFolder: String = "templates", outputFolder: String = "output",
                 baseURL: String? = nil, includeDrafts: Bool = false, buildWorksheets: Bool = true) {

@@ -14,6 +14,9 @@ public enum SiteBuilder {
         var report = BuildReport()
         var clock = StepClock()
         let sources = try loadSources(options, report: &report, clock: &clock, progress: progress)
+        defer {
+            if !options.freesMemoryAtEnd { _ = Unmanaged.passRetained(KeptUntilExit(sources)) }
+        }
 
         let output = OutputFolder(path: options.outputFolder)
         do throws(Diagnostic) { try output.prepare() } catch { throw DiagnosticsError([error]) }
@@ -37,6 +40,12 @@ public enum SiteBuilder {
             throw error
         }
         return report
+    }
+
+    /// Holds what `freesMemoryAtEnd: false` leaves for the process exit.
+    private final class KeptUntilExit: @unchecked Sendable {
+        let sources: Sources
+        init(_ sources: Sources) { self.sources = sources }
     }
 
     /// What a build reads before it writes anything.
@@ -86,14 +95,19 @@ public enum SiteBuilder {
 
         progress("Writing \(site.pages.count) pages")
         // The site-wide files (search index, sitemap) need no page's HTML, so
-        // they are made on another thread while the pages render: joining the
-        // search index of a large site is work that cannot be split up.
-        let siteFiles = Background { renderer.siteFiles() }
+        // they are made and written on another thread while the pages render:
+        // joining the search index of a large site is work that cannot be split up.
+        let siteFiles = Background { () -> Result<Int, DiagnosticsError> in
+            do throws(DiagnosticsError) { return .success(try writeFiles(renderer.siteFiles(), to: output)) } catch { return .failure(error) }
+        }
         try writePages(site.pages, renderer: renderer, to: output)
         report.pagesWritten = site.pages.count
         clock.lap("render pages", into: &report)
 
-        report.pagesWritten += try writeFiles(siteFiles.result(), to: output)
+        switch siteFiles.result() {
+        case .success(let pages): report.pagesWritten += pages
+        case .failure(let error): throw error
+        }
         clock.lap("site files", into: &report)
 
         report.filesCopied = try copyStaticFiles(site: site, options: options, output: output)

@@ -30,9 +30,10 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        let options = BuildOptions(contentFolder: folders.content, templatesFolder: folders.templates,
+        var options = BuildOptions(contentFolder: folders.content, templatesFolder: folders.templates,
                                    outputFolder: folders.output, baseURL: baseURL, includeDrafts: drafts,
                                    buildWorksheets: !noWorksheets)
+        options.freesMemoryAtEnd = false
         let console = Console()
         let outcome: Result<BuildReport, DiagnosticsError>
         do {
