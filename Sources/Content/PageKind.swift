@@ -13,11 +13,13 @@ public enum PageKind: String, Sendable, CaseIterable {
     case provider
 
     static func of(relativePath: String) -> PageKind {
-        let parts = relativePath.split(separator: "/")
         if relativePath == "_index.md" { return .home }
-        if parts.last == "_index.md" { return .section }
-        guard parts.count == 2 else { return .page }
-        switch parts[0] {
+        if relativePath.hasSuffix("/_index.md") { return .section }
+        // Only files directly in one of the program's folders have a kind of
+        // their own: `toolbox/x.md`, not `toolbox/more/x.md`.
+        let slashes = relativePath.utf8.lazy.filter { $0 == UInt8(ascii: "/") }.count
+        guard slashes == 1, let slash = relativePath.firstIndex(of: "/") else { return .page }
+        switch relativePath[..<slash] {
         case "program": return .point
         case "toolbox": return .tool
         case "providers": return .provider

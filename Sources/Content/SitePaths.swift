@@ -6,12 +6,30 @@ public enum SitePaths {
     /// `toolbox/urge-log.md` → `toolbox/urge-log/`; `toolbox/_index.md` →
     /// `toolbox/`; `_index.md` → `` (the site root).
     public static func urlPath(forContentPath path: String) -> String {
+        // Content paths come from the folder listing: no empty names, no
+        // leading or doubled slashes; anything else takes the general way.
+        if isPlainRelative(path) {
+            if path == "_index.md" { return "" }
+            if path.hasSuffix("/_index.md") { return String(path.dropLast("_index.md".count)) }
+            return (path.hasSuffix(".md") ? String(path.dropLast(3)) : path) + "/"
+        }
         var components = path.split(separator: "/").map(String.init)
         guard let last = components.popLast() else { return "" }
         if last != "_index.md" {
             components.append(last.hasSuffix(".md") ? String(last.dropLast(3)) : last)
         }
         return components.isEmpty ? "" : components.joined(separator: "/") + "/"
+    }
+
+    /// No empty names: not empty, no slash at either end, no `//` (checked
+    /// over bytes; with Foundation loaded, contains("//") is a slow search).
+    static func isPlainRelative(_ path: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") && previous == byte { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "/")
     }
 
     /// The output file for a URL path: `toolbox/urge-log/` → `toolbox/urge-log/index.html`.
@@ -81,6 +99,24 @@ public enum SitePaths {
             if !scheme.contains(where: { $0 == "/" || $0 == "#" || $0 == "?" }) { return false }
         }
         return true
+    }
+
+    /// Whether a path has a `..` step anywhere (`a/../b`, `../a`, `a/..`),
+    /// without splitting it: every file written is checked.
+    public static func hasParentStep(_ path: String) -> Bool {
+        var stepLength = 0
+        var onlyDots = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if onlyDots && stepLength == 2 { return true }
+                stepLength = 0
+                onlyDots = true
+            } else {
+                stepLength += 1
+                if byte != UInt8(ascii: ".") { onlyDots = false }
+            }
+        }
+        return onlyDots && stepLength == 2
     }
 
     /// Splits `a.md#part` into (`a.md`, `part`).

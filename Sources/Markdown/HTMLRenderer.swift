@@ -1,4 +1,7 @@
 import CCmark
+#if canImport(Glibc)
+import Glibc
+#endif
 import Diagnostics
 
 /// Renders a page's Markdown body to HTML with cmark, after the site's own
@@ -34,13 +37,25 @@ public final class HTMLRenderer {
         let source = String(decoding: bytes, as: UTF8.self)
         let map = SourceMap(body: source, lineOffset: options.lineOffset)
         var summary = ""
+        plainText.reserveCapacity(bytes.count)
         let html = renderFragment(bytes: bytes, map: map) { node in
             if summary.isEmpty, node.cmarkType == CMARK_NODE_PARAGRAPH, node.parent?.cmarkType == CMARK_NODE_DOCUMENT {
                 summary = node.plainText
             }
         }
         return RenderedMarkdown(html: html, headings: headings, links: links, summary: summary,
-                                plainText: String(decoding: plainText, as: UTF8.self).trimmingWhitespace, diagnostics: diagnostics)
+                                plainText: Self.trimmed(plainText), diagnostics: diagnostics)
+    }
+
+    /// The page text without white space at either end. ASCII white space is
+    /// cut from the bytes (one copy into the String, not two); the Unicode
+    /// rule runs only when an end is not ASCII.
+    static func trimmed(_ bytes: [UInt8]) -> String {
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard let first = bytes.firstIndex(where: { !isASCIISpace($0) }),
+              let last = bytes.lastIndex(where: { !isASCIISpace($0) }) else { return "" }
+        let text = String(decoding: bytes[first...last], as: UTF8.self)
+        return bytes[first] < 0x80 && bytes[last] < 0x80 ? text : text.trimmingWhitespace
     }
 
     /// Markdown nested in a directive, rendered as blocks (a callout's body).
@@ -128,29 +143,48 @@ public final class HTMLRenderer {
     /// longer match. With raw HTML allowed, a hand-written `<h2>` could be
     /// mistaken for a heading, so then each heading is rendered on its own.
     private func addHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, headings fragmentHeadings: ArraySlice<Heading>) -> String {
-        guard !fragmentHeadings.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
-        var pending = fragmentHeadings.makeIterator()
-        var next = pending.next()
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + fragmentHeadings.count * 24)
-        var copiedUpTo = 0
+        guard !fragmentHeadings.isEmpty, let base = bytes.baseAddress else { return String(decoding: bytes, as: UTF8.self) }
+        // First where each heading's `<hN>` is, then one String of the
+        // final size written in runs: no growing buffer, no second copy.
+        var cuts: [(offset: Int, tag: String)] = []
+        cuts.reserveCapacity(fragmentHeadings.count)
+        var extra = 0
         var i = 0
-        // Copies the HTML in runs between headings, not byte by byte.
-        while let heading = next, i + 3 < bytes.count {
-            guard let open = bytes[i...].firstIndex(of: 0x3C) else { break }
-            i = open
-            if i + 3 < bytes.count, bytes[i + 1] == 0x68, bytes[i + 2] == UInt8(0x30 + heading.level), bytes[i + 3] == 0x3E {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<i]))
-                output.append(contentsOf: "<h\(heading.level) id=\"\(heading.id.htmlEscaped)\">".utf8)
-                i += 4
-                copiedUpTo = i
-                next = pending.next()
-            } else {
+        for heading in fragmentHeadings {
+            let level = UInt8(0x30 + heading.level)
+            var found = false
+            while i + 3 < bytes.count {
+                guard let open = memchr(base + i, 0x3C, bytes.count - i) else { break }
+                i = base.distance(to: open.assumingMemoryBound(to: UInt8.self))
+                if i + 3 < bytes.count, bytes[i + 1] == 0x68, bytes[i + 2] == level, bytes[i + 3] == 0x3E {
+                    let tag = "<h\(heading.level) id=\"\(heading.id.htmlEscaped)\">"
+                    cuts.append((i, tag))
+                    extra += tag.utf8.count - 4
+                    i += 4
+                    found = true
+                    break
+                }
                 i += 1
             }
+            if !found { break }
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
-        return String(decoding: output, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: bytes.count + extra) { output in
+            var written = 0
+            var copiedUpTo = 0
+            func copy(_ run: UnsafeBufferPointer<UInt8>) {
+                guard let start = run.baseAddress, let target = output.baseAddress else { return }
+                (target + written).update(from: start, count: run.count)
+                written += run.count
+            }
+            for cut in cuts {
+                copy(UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<cut.offset]))
+                var tag = cut.tag
+                tag.withUTF8 { copy($0) }
+                copiedUpTo = cut.offset + 4
+            }
+            copy(UnsafeBufferPointer(rebasing: bytes[copiedUpTo...]))
+            return written
+        }
     }
 
     /// The slow, always-right way, for sites that allow raw HTML: render the

@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 import Foundation
 #if canImport(Glibc)
@@ -54,7 +55,7 @@ struct OutputFolder: SiteOutput {
 
     /// The full path for a file of the site, with its folder made.
     private func prepareFile(_ relativePath: String) throws(Diagnostic) -> String {
-        guard !relativePath.split(separator: "/").contains(where: { $0 == ".." }), !relativePath.hasPrefix("/") else {
+        guard !SitePaths.hasParentStep(relativePath), !relativePath.hasPrefix("/") else {
             throw .error(relativePath, "refusing to write outside the output folder")
         }
         // Plain path strings, not URL: URL.appendingPathComponent asks the

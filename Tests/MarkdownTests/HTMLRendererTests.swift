@@ -36,6 +36,27 @@ final class HTMLRendererTests: XCTestCase {
         XCTAssertNil(HeadingIDs.asciiSlug("Señales"))
     }
 
+    /// Heading ids are put in while the HTML is copied out of cmark; the
+    /// rest of the HTML must come through byte for byte, multi-byte text and
+    /// look-alike tags included.
+    func testHeadingIDsLeaveTheRestOfTheHTMLAsItWas() {
+        let markdown = "Intro <h2> text, `<h2>` and é.\n\n## Première\n\nBody ü.\n\n### Deux ✓\n\nEnd.\n"
+        let result = render(markdown)
+        let plain = result.html
+            .replacingOccurrences(of: "<h2 id=\"première\">", with: "<h2>")
+            .replacingOccurrences(of: "<h3 id=\"deux\">", with: "<h3>")
+        XCTAssertEqual(plain, "<p>Intro <!-- raw HTML omitted --> text, <code>&lt;h2&gt;</code> and é.</p>\n<h2>Première</h2>\n<p>Body ü.</p>\n<h3>Deux ✓</h3>\n<p>End.</p>\n")
+        XCTAssertEqual(result.headings.map(\.id), ["première", "deux"])
+    }
+
+    func testPageTextIsTrimmedByTheUnicodeRule() {
+        XCTAssertEqual(HTMLRenderer.trimmed(Array(" \n Hello there \n\n".utf8)), "Hello there")
+        XCTAssertEqual(HTMLRenderer.trimmed(Array("\u{00A0}Hello\u{2003}\n".utf8)), "Hello")
+        XCTAssertEqual(HTMLRenderer.trimmed(Array("é ü".utf8)), "é ü")
+        XCTAssertEqual(HTMLRenderer.trimmed(Array(" \n\t".utf8)), "")
+        XCTAssertEqual(HTMLRenderer.trimmed([]), "")
+    }
+
     func testHeadingKeepsInlineMarkup() {
         let result = render("## Cost *and* benefit\n")
         XCTAssertTrue(result.html.contains("<h2 id=\"cost-and-benefit\">Cost <em>and</em> benefit</h2>"), result.html)
