@@ -33,7 +33,7 @@ final class TemplateValues: MustacheParent {
         switch name {
         case "site": return context.shared.site
         case "page": return pageValues
-        case "root": return root
+        case "root": return TemplateText(root)
         case "menu": return menu
         case "is_home": return frame.urlPath.isEmpty
         default: break
@@ -84,21 +84,21 @@ final class PageValues: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": return frame.title
-        case "description": return frame.description
-        case "url": return frame.urlPath
-        case "canonical": return context.site.config.baseURL + frame.urlPath
+        case "title": return TemplateText(frame.title)
+        case "description": return TemplateText(frame.description)
+        case "url": return TemplateText(frame.urlPath)
+        case "canonical": return TemplateText(context.site.config.baseURL + frame.urlPath)
         default: break
         }
         guard let page = frame.page else { return nil }
         switch name {
-        case "short_title": return page.shortTitle
-        case "content": return page.content.html
+        case "short_title": return TemplateText(page.shortTitle)
+        case "content": return TemplateText(page.content.html)
         case "kind": return page.kind.rawValue
-        case "source": return page.sourcePath
+        case "source": return TemplateText(page.sourcePath)
         case "toc": return toc
         case "has_toc": return !toc.isEmpty
-        case "toc_html": return context.tableOfContentsHTML(page)
+        case "toc_html": return TemplateText(context.tableOfContentsHTML(page))
         default: return nil
         }
     }

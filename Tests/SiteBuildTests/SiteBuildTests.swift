@@ -53,6 +53,20 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(page.contains("<h1>A &quot;\u{301} &lt;\u{338}b&gt;</h1>"), page)
     }
 
+    /// Page values reach templates as TemplateText (faster to print than a
+    /// String); everything a template can do with a String still works.
+    func testPageValuesBehaveAsTextInSectionsAndTransforms() throws {
+        try site.write("content/empty.md", "---\ntitle: Quiet <page>\ndescription: \"\"\n---\n")
+        try site.write("templates/page.mustache", """
+            {{#page.title}}[{{.}}]{{/page.title}}{{^page.title}}no title{{/page.title}}
+            {{uppercased(page.title)}} {{#page.description}}(has){{/page.description}}{{^page.description}}(none){{/page.description}}
+            {{#empty(page.description)}}empty{{/empty(page.description)}} {{{page.title}}} {{root}}{{page.url}}
+            """)
+        _ = try build()
+        let page = try XCTUnwrap(site.read("empty/index.html"))
+        XCTAssertEqual(page, "[Quiet &lt;page&gt;]\nQUIET &lt;PAGE&gt; (has)\nempty Quiet <page> ../empty/")
+    }
+
     /// site.yaml may share settings between menu entries with YAML anchors
     /// and `<<:` merge keys; they are applied.
     func testSiteSettingsApplyYAMLMergeKeys() throws {
