@@ -36,15 +36,19 @@ public final class Page: Sendable {
         self.content = content
         self.settingsLine = settingsLine
         self.sectionPath = SitePaths.folder(of: contentPath)
+        if let description = settings.description, !description.isEmpty {
+            self.description = description
+        } else {
+            self.description = Self.clip(content.summary, to: 160)
+        }
     }
+
+    /// The page's description, or its first paragraph when it has none.
+    /// Worked out once: every list the page is in shows it.
+    public let description: String
 
     public var title: String { settings.title ?? provider?.name ?? "" }
     public var shortTitle: String { settings.shortTitle ?? title }
-    /// The page's description, or its first paragraph when it has none.
-    public var description: String {
-        if let description = settings.description, !description.isEmpty { return description }
-        return Self.clip(content.summary, to: 160)
-    }
     public var isDraft: Bool { settings.draft ?? false }
     public var order: Int { settings.order ?? Int.max }
 

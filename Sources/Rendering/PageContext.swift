@@ -131,10 +131,10 @@ final class PageContext {
 
     func link(to target: Page, from page: Page) -> [String: Any] {
         var entry: [String: Any] = [
-            "title": target.title,
-            "short_title": target.shortTitle,
-            "url": SitePaths.relativeURL(from: page.urlPath, to: target.urlPath),
-            "description": target.description,
+            "title": TemplateText(target.title),
+            "short_title": TemplateText(target.shortTitle),
+            "url": TemplateText(SitePaths.relativeURL(from: page.urlPath, to: target.urlPath)),
+            "description": TemplateText(target.description),
         ]
         if let point = target.settings.point { entry["number"] = point }
         return entry
