@@ -72,12 +72,12 @@ public struct SourceText: Sendable {
                          "this file is not valid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true)))",
                          fix: "save the file as UTF-8 in your editor")
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstIndex(of: 0, in: bytes) {
             let position = lineAndColumn(bytes, upTo: nul)
             throw .error(path, line: position.line, column: position.column,
                          "this file contains a NUL byte; it looks like a binary file, not Markdown")
         }
-        guard bytes.contains(0x0D) else {
+        guard firstIndex(of: 0x0D, in: bytes) != nil else {
             return SourceText(path: path, text: valid ?? String(decoding: bytes, as: UTF8.self))
         }
         // CRLF and lone CR both become LF, so line numbers match what editors show.
@@ -94,6 +94,14 @@ public struct SourceText: Sendable {
             }
         }
         return SourceText(path: path, text: String(decoding: normalized, as: UTF8.self))
+    }
+
+    /// memchr: the generic search went byte by byte, twice over every file.
+    private static func firstIndex(of byte: UInt8, in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return bytes.startIndex + base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// The first byte that does not start a well-formed UTF-8 sequence

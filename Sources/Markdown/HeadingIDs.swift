@@ -4,7 +4,12 @@
 /// lower case, letters and digits kept (any script), spaces and hyphens
 /// become one hyphen, everything else is dropped.
 public struct HeadingIDs: Sendable {
-    private var used: [String: Int] = [:]
+    /// Ids given so far, in order. A page has a handful of headings, and a
+    /// look through a short list costs less than a dictionary made for every
+    /// page; past `listLimit` ids a set answers instead.
+    private var used: [String] = []
+    private var usedSet: Set<String> = []
+    private static let listLimit = 16
 
     public init() {}
 
@@ -52,17 +57,24 @@ public struct HeadingIDs: Sendable {
         return slug.isEmpty ? "section" : String(decoding: slug, as: UTF8.self)
     }
 
-    /// Reserves an id, making it unique within the page.
+    /// Reserves an id, making it unique within the page: the slug, or the
+    /// slug with the first free `-1`, `-2`, ... after it.
     public mutating func unique(for text: String) -> String {
         let base = Self.slug(text)
-        guard let count = used[base] else {
-            used[base] = 0
-            return base
+        var id = base
+        var next = 1
+        while isUsed(id) {
+            id = base + "-" + String(next)
+            next += 1
         }
-        var next = count + 1
-        while used["\(base)-\(next)"] != nil { next += 1 }
-        used[base] = next
-        used["\(base)-\(next)"] = 0
-        return "\(base)-\(next)"
+        used.append(id)
+        if used.count > Self.listLimit {
+            if usedSet.isEmpty { usedSet = Set(used) } else { usedSet.insert(id) }
+        }
+        return id
+    }
+
+    private func isUsed(_ id: String) -> Bool {
+        used.count > Self.listLimit ? usedSet.contains(id) : used.contains(id)
     }
 }

@@ -18,6 +18,19 @@ final class HTMLRendererTests: XCTestCase {
         XCTAssertTrue(result.html.contains("<h2 id=\"how-to-use-it\">How to use it</h2>"), result.html)
     }
 
+    /// A later heading never takes an id already given, whether it came from
+    /// a repeated title or from a title that reads like a numbered one; the
+    /// same holds past the short list (17 headings and more).
+    func testHeadingIDsStayUniqueOnLongPages() {
+        var ids = HeadingIDs()
+        XCTAssertEqual(["Example", "Example 1", "Example", "Example", "Example 2"].map { ids.unique(for: $0) },
+                       ["example", "example-1", "example-2", "example-3", "example-2-1"])
+        var many = HeadingIDs()
+        let given = (0..<40).map { many.unique(for: $0 % 3 == 0 ? "Step \($0 / 3)" : "Step") }
+        XCTAssertEqual(Set(given).count, given.count, "\(given)")
+        XCTAssertEqual(given.prefix(4), ["step-0", "step", "step-1", "step-1-1"])
+    }
+
     func testHeadingIDsDropPunctuationAndKeepOtherScripts() {
         XCTAssertEqual(HeadingIDs.slug("What's it for? (Step 1)"), "whats-it-for-step-1")
         XCTAssertEqual(HeadingIDs.slug("Señales — y después"), "señales-y-después")
