@@ -236,6 +236,11 @@ public final class HTMLRenderer {
 
 extension StringProtocol {
     var trimmingWhitespace: String {
+        // Most text has nothing to trim: it starts and ends with a visible
+        // ASCII character, which no Unicode rule counts as white space.
+        let text = Substring(self)  // shares the storage; its UTF-8 view can be read from the end
+        if let first = text.utf8.first, let last = text.utf8.last,
+           (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return String(text) }
         guard let start = firstIndex(where: { !$0.isWhitespace }),
               let end = lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return String(self[start...end])

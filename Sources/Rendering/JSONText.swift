@@ -3,14 +3,19 @@
 /// `\u003c` so JSON inside a <script> element can never close it.
 enum JSONText {
     static func string(_ value: String) -> String {
-        // Works on UTF-8 bytes: the search index runs every word of the site
-        // through here. Runs of bytes that need no escaping are copied whole;
-        // smart punctuation (’ “ — all start with 0xE2) is common, so that
-        // byte alone does not send the text down a slow path.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 16)
+        appendString(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value` as a JSON string. Works on UTF-8 bytes: the search
+    /// index runs every word of the site through here. Runs of bytes that
+    /// need no escaping are copied whole; smart punctuation (’ “ — all start
+    /// with 0xE2) is common, so that byte alone does not take a slow path.
+    static func appendString(_ value: String, to bytes: inout [UInt8]) {
         var value = value
-        return value.withUTF8 { input -> String in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(input.count + 16)
+        value.withUTF8 { input in
             bytes.append(0x22)
             var runStart = 0
             var i = 0
@@ -47,15 +52,25 @@ enum JSONText {
             }
             flush()
             bytes.append(0x22)
-            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// An object from key/value pairs whose values are already JSON; nil values are left out.
+    /// Written into one buffer: the search index makes one per page.
     static func object(_ pairs: [(String, String?)]) -> String {
-        "{" + pairs.compactMap { key, value in value.map { string(key) + ":" + $0 } }.joined(separator: ",") + "}"
+        var bytes: [UInt8] = [0x7B]  // {
+        bytes.reserveCapacity(pairs.reduce(2) { $0 + $1.0.utf8.count + ($1.1?.utf8.count ?? 0) + 4 })
+        for (key, value) in pairs {
+            guard let value else { continue }
+            if bytes.count > 1 { bytes.append(0x2C) }  // ,
+            appendString(key, to: &bytes)
+            bytes.append(0x3A)  // :
+            bytes.append(contentsOf: value.utf8)
+        }
+        bytes.append(0x7D)  // }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }

@@ -57,22 +57,25 @@ enum SearchIndex {
     /// `limit` bytes, cut at a word. Works on UTF-8 bytes: this runs over
     /// every word of the site.
     static func clip(_ text: String, limit: Int = textLimit) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(text.utf8.count, limit + 4))
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingSpace = !bytes.isEmpty
-                continue
+        var text = text
+        return text.withUTF8 { input in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(min(input.count, limit + 4))
+            var pendingSpace = false
+            for byte in input {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    pendingSpace = !bytes.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    if bytes.count >= limit { break }
+                    bytes.append(0x20)
+                    pendingSpace = false
+                }
+                bytes.append(byte)
             }
-            if pendingSpace {
-                if bytes.count >= limit { break }
-                bytes.append(0x20)
-                pendingSpace = false
-            }
-            bytes.append(byte)
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -62,6 +62,17 @@ final class HTMLRendererTests: XCTestCase {
         XCTAssertEqual(result.headings.map(\.id), ["première", "deux"])
     }
 
+    func testTrimmingSkipsOnlyWhatTheUnicodeRuleKeeps() {
+        func reference(_ text: String) -> String {
+            guard let start = text.firstIndex(where: { !$0.isWhitespace }),
+                  let end = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+            return String(text[start...end])
+        }
+        for text in ["Plain", " padded ", "a\u{301}", "\u{00A0}x", "x\u{2003}", "tab\t", "é", "a b", "", " ", "\n\nx\n", "x\r\n", "~!"] {
+            XCTAssertEqual(text.trimmingWhitespace, reference(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     func testPageTextIsTrimmedByTheUnicodeRule() {
         XCTAssertEqual(HTMLRenderer.trimmed(Array(" \n Hello there \n\n".utf8)), "Hello there")
         XCTAssertEqual(HTMLRenderer.trimmed(Array("\u{00A0}Hello\u{2003}\n".utf8)), "Hello")
