@@ -157,27 +157,36 @@ final class PageContext {
     func tableOfContentsHTML(_ page: Page) -> String {
         let headings = tableOfContentsHeadings(page)
         guard !headings.isEmpty else { return "" }
-        var html = "<ul>"
+        // Written as bytes: every page of a large site has one.
+        var html: [UInt8] = []
+        html.reserveCapacity(headings.reduce(16) { $0 + $1.id.utf8.count + $1.text.utf8.count + 40 })
+        func add(_ text: StaticString) {
+            text.withUTF8Buffer { html.append(contentsOf: $0) }
+        }
         var openItemIsSection = false  // a `##` entry is open: `###` entries go in its own list
         var sublistOpen = false
         var itemOpen = false
+        add("<ul>")
         for heading in headings {
-            let link = "<li><a href=\"#\(heading.id.htmlEscaped)\">\(heading.text.htmlEscaped)</a>"
             if heading.level == 3 && openItemIsSection {
-                if !sublistOpen { html += "<ul>"; sublistOpen = true }
-                html += link + "</li>"
-                continue
+                if !sublistOpen { add("<ul>"); sublistOpen = true }
+            } else {
+                if sublistOpen { add("</ul>"); sublistOpen = false }
+                if itemOpen { add("</li>") }
+                itemOpen = true
+                openItemIsSection = heading.level == 2
             }
-            if sublistOpen { html += "</ul>"; sublistOpen = false }
-            if itemOpen { html += "</li>" }
-            html += link
-            itemOpen = true
-            openItemIsSection = heading.level == 2
+            add("<li><a href=\"#")
+            HTMLEscaping.append(heading.id, to: &html)
+            add("\">")
+            HTMLEscaping.append(heading.text, to: &html)
+            add("</a>")
+            if sublistOpen { add("</li>") }
         }
-        if sublistOpen { html += "</ul>" }
-        if itemOpen { html += "</li>" }
-        html += "</ul>"
-        return html
+        if sublistOpen { add("</ul>") }
+        if itemOpen { add("</li>") }
+        add("</ul>")
+        return String(decoding: html, as: UTF8.self)
     }
 
     /// Home › Section › (this page is the last crumb, not a link).
