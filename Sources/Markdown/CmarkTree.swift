@@ -1,4 +1,5 @@
 import CCmark
+import CmarkArena
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,6 +10,23 @@ import Darwin
 /// exactly once. Nothing outside this module ever sees a cmark pointer.
 final class CmarkTree {
     let root: OpaquePointer
+    /// The allocator the tree's nodes come from; nodes added later must use
+    /// it too, since cmark frees a tree with its root's allocator.
+    let allocator: UnsafeMutablePointer<cmark_mem>
+    private let usesArena: Bool
+
+    /// Pages up to this size are parsed into the thread's arena (CmarkArena);
+    /// a larger file, which only a mistake produces, is allocated from libc
+    /// as usual, so that an arena never holds hundreds of megabytes.
+    static let largestArenaDocument = 512 * 1024
+
+    /// cmark's allocation calls, answered by CmarkArena (see cmark_arena.c).
+    nonisolated(unsafe) static let arenaAllocator: UnsafeMutablePointer<cmark_mem> = {
+        let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        allocator.initialize(to: cmark_mem(calloc: smartsite_arena_calloc, realloc: smartsite_arena_realloc,
+                                           free: smartsite_arena_free))
+        return allocator
+    }()
 
     /// Parses UTF-8 bytes. cmark takes a byte count, so NUL bytes in the input
     /// do not cut the document short; invalid UTF-8 becomes U+FFFD
@@ -17,16 +35,39 @@ final class CmarkTree {
         var options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS
         if smart { options |= CMARK_OPT_SMART }
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
+        // With no tree entered, the arena's functions are libc's: a large
+        // document simply does not enter it.
+        let usesArena = bytes.count <= Self.largestArenaDocument
+        let allocator = Self.arenaAllocator
+        self.usesArena = usesArena
+        self.allocator = allocator
+        if usesArena { smartsite_arena_enter() }
+        // cmark_parse_document, with the allocator chosen above.
         let parsed: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, options)
+                guard let parser = cmark_parser_new_with_mem(options, allocator) else { return nil }
+                defer { cmark_parser_free(parser) }
+                if let start = chars.baseAddress { cmark_parser_feed(parser, start, chars.count) }
+                return cmark_parser_finish(parser)
             }
         }
-        guard let parsed else { return nil }
+        guard let parsed else {
+            if usesArena { smartsite_arena_leave() }
+            return nil
+        }
         root = parsed
     }
 
-    deinit { cmark_node_free(root) }
+    deinit {
+        cmark_node_free(root)
+        if usesArena { smartsite_arena_leave() }
+    }
+
+    /// A new node for this tree, from the tree's allocator (cmark frees a
+    /// tree's nodes with the allocator of its root).
+    func newNode(_ type: cmark_node_type) -> OpaquePointer? {
+        cmark_node_new_with_mem(type, allocator)
+    }
 
     /// Visits every node in document order; `entering` is false on the way out
     /// of a container. The tree must not be changed while walking: callers
@@ -54,7 +95,9 @@ final class CmarkTree {
         var options = CMARK_OPT_DEFAULT
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
         guard let html = cmark_render_html(node ?? root, options) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        defer { free(html) }
+        // cmark writes the HTML with the tree's allocator; the arena's free
+        // hands anything that is not its own to libc.
+        defer { allocator.pointee.free(html) }
         let count = strlen(html)
         return html.withMemoryRebound(to: UInt8.self, capacity: count) { body(UnsafeBufferPointer(start: $0, count: count)) }
     }

@@ -121,7 +121,7 @@ public final class HTMLRenderer {
         if options.allowRawHTML {
             for (node, heading) in zip(headingNodes, fragmentHeadings) { replaceHeading(node, with: heading, tree: tree) }
         }
-        for node in directiveNodes { expandDirective(node, map: map) }
+        for node in directiveNodes { expandDirective(node, map: map, tree: tree) }
         if options.allowRawHTML { return tree.renderHTML(unsafeHTML: true) }
         return tree.withRenderedHTML(unsafeHTML: false) { addHeadingIDs($0, headings: fragmentHeadings) }
     }
@@ -193,7 +193,7 @@ public final class HTMLRenderer {
     private func replaceHeading(_ node: OpaquePointer, with heading: Heading, tree: CmarkTree) {
         var html = tree.renderHTML(node: node, unsafeHTML: options.allowRawHTML)
         let openingTag = "<h\(heading.level)"
-        guard html.hasPrefix(openingTag), let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard html.hasPrefix(openingTag), let replacement = tree.newNode(CMARK_NODE_CUSTOM_BLOCK) else { return }
         html = openingTag + " id=\"\(heading.id.htmlEscaped)\"" + html.dropFirst(openingTag.count)
         if html.hasSuffix("\n") { html.removeLast() }
         cmark_node_set_on_enter(replacement, html)
@@ -202,7 +202,7 @@ public final class HTMLRenderer {
         cmark_node_free(node)
     }
 
-    private func expandDirective(_ node: OpaquePointer, map: SourceMap) {
+    private func expandDirective(_ node: OpaquePointer, map: SourceMap, tree: CmarkTree) {
         let info = node.fenceInfo.trimmingWhitespace
         let name = String(info.prefix { !$0.isWhitespace })
         if codeLanguages.contains(name.lowercased()) { return }
@@ -226,7 +226,7 @@ public final class HTMLRenderer {
             diagnostics.append(error)
             return
         }
-        guard let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        guard let replacement = tree.newNode(CMARK_NODE_CUSTOM_BLOCK) else { return }
         cmark_node_set_on_enter(replacement, html)
         cmark_node_set_on_exit(replacement, "")
         cmark_node_replace(node, replacement)
