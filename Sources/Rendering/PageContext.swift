@@ -36,14 +36,15 @@ final class PageContext {
             entry["website"] = line.website
             return entry
         }
+        // Texts as TemplateText: every page prints the site's title and language.
         var siteValues: [String: Any] = [
-            "title": config.title,
-            "language": config.language,
-            "base_url": config.baseURL,
+            "title": TemplateText(config.title),
+            "language": TemplateText(config.language),
+            "base_url": TemplateText(config.baseURL),
             "help_lines": helpLines,
         ]
-        siteValues["description"] = config.description
-        siteValues["disclaimer"] = config.disclaimer
+        siteValues["description"] = config.description.map(TemplateText.init)
+        siteValues["disclaimer"] = config.disclaimer.map(TemplateText.init)
         let menu = config.menu.map { entry in
             (title: entry.title, urlPath: entry.page.map(SitePaths.urlPath(forContentPath:)), external: entry.url)
         }

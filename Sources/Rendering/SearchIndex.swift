@@ -59,22 +59,26 @@ enum SearchIndex {
     static func clip(_ text: String, limit: Int = textLimit) -> String {
         var text = text
         return text.withUTF8 { input in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(min(input.count, limit + 4))
-            var pendingSpace = false
-            for byte in input {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                    pendingSpace = !bytes.isEmpty
-                    continue
+            // Folding only ever shortens the text, so its length is enough room.
+            String(unsafeUninitializedCapacity: input.count) { output in
+                var count = 0
+                var pendingSpace = false
+                for byte in input {
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                        pendingSpace = count > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        if count >= limit { break }
+                        output[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    output[count] = byte
+                    count += 1
                 }
-                if pendingSpace {
-                    if bytes.count >= limit { break }
-                    bytes.append(0x20)
-                    pendingSpace = false
-                }
-                bytes.append(byte)
+                return count
             }
-            return String(decoding: bytes, as: UTF8.self)
         }
     }
 }
