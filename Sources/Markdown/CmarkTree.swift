@@ -31,7 +31,7 @@ final class CmarkTree {
     /// Parses UTF-8 bytes. cmark takes a byte count, so NUL bytes in the input
     /// do not cut the document short; invalid UTF-8 becomes U+FFFD
     /// (CMARK_OPT_VALIDATE_UTF8) instead of reaching the HTML.
-    init?(bytes: [UInt8], smart: Bool, unsafeHTML: Bool) {
+    init?(buffer bytes: UnsafeBufferPointer<UInt8>, smart: Bool, unsafeHTML: Bool) {
         var options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS
         if smart { options |= CMARK_OPT_SMART }
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
@@ -43,13 +43,11 @@ final class CmarkTree {
         self.allocator = allocator
         if usesArena { smartsite_arena_enter() }
         // cmark_parse_document, with the allocator chosen above.
-        let parsed: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard let parser = cmark_parser_new_with_mem(options, allocator) else { return nil }
-                defer { cmark_parser_free(parser) }
-                if let start = chars.baseAddress { cmark_parser_feed(parser, start, chars.count) }
-                return cmark_parser_finish(parser)
-            }
+        let parsed: OpaquePointer? = bytes.withMemoryRebound(to: CChar.self) { chars in
+            guard let parser = cmark_parser_new_with_mem(options, allocator) else { return nil }
+            defer { cmark_parser_free(parser) }
+            if let start = chars.baseAddress { cmark_parser_feed(parser, start, chars.count) }
+            return cmark_parser_finish(parser)
         }
         guard let parsed else {
             if usesArena { smartsite_arena_leave() }

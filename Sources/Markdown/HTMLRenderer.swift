@@ -29,12 +29,19 @@ public final class HTMLRenderer {
     }
 
     /// Renders a whole document. Call once per renderer.
+    /// cmark reads the string's own UTF-8; no copy is made.
     public func render(_ markdown: String) -> RenderedMarkdown {
-        render(bytes: Array(markdown.utf8))
+        var text = markdown
+        return text.withUTF8 { render(source: markdown, bytes: $0) }
     }
 
+    /// Bytes that may not be valid UTF-8 (cmark replaces bad sequences).
     public func render(bytes: [UInt8]) -> RenderedMarkdown {
         let source = String(decoding: bytes, as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { render(source: source, bytes: $0) }
+    }
+
+    private func render(source: String, bytes: UnsafeBufferPointer<UInt8>) -> RenderedMarkdown {
         let map = SourceMap(body: source, lineOffset: options.lineOffset)
         var summary = ""
         plainText.reserveCapacity(bytes.count)
@@ -62,7 +69,8 @@ public final class HTMLRenderer {
     /// `line` is the file line of its first line.
     public func renderBlocks(_ markdown: String, line: Int) -> String {
         let map = SourceMap(body: markdown, lineOffset: line - 1)
-        return renderFragment(bytes: Array(markdown.utf8), map: map) { _ in }
+        var text = markdown
+        return text.withUTF8 { renderFragment(bytes: $0, map: map) { _ in } }
     }
 
     /// Markdown nested in a directive, rendered as inline content (a table
@@ -79,8 +87,8 @@ public final class HTMLRenderer {
     /// Adds a problem found by a directive without stopping the page.
     public func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    private func renderFragment(bytes: [UInt8], map: SourceMap, visit: (OpaquePointer) -> Void) -> String {
-        guard let tree = CmarkTree(bytes: bytes, smart: options.smartPunctuation, unsafeHTML: options.allowRawHTML) else {
+    private func renderFragment(bytes: UnsafeBufferPointer<UInt8>, map: SourceMap, visit: (OpaquePointer) -> Void) -> String {
+        guard let tree = CmarkTree(buffer: bytes, smart: options.smartPunctuation, unsafeHTML: options.allowRawHTML) else {
             diagnostics.append(.error(options.path, line: map.fileLine(1), column: 1, "the Markdown could not be parsed"))
             return ""
         }

@@ -33,11 +33,14 @@ public struct MarkdownDocument: Sendable, Equatable {
     /// - Parameter lineOffset: lines of the file before `text` (front matter),
     ///   so every line number is a line of the file.
     public static func parse(_ text: String, lineOffset: Int = 0, smartPunctuation: Bool = true) -> MarkdownDocument {
-        guard let tree = CmarkTree(bytes: Array(text.utf8), smart: smartPunctuation, unsafeHTML: false) else {
-            return MarkdownDocument(blocks: [])
+        var bytes = text
+        return bytes.withUTF8 { buffer in
+            guard let tree = CmarkTree(buffer: buffer, smart: smartPunctuation, unsafeHTML: false) else {
+                return MarkdownDocument(blocks: [])
+            }
+            let map = SourceMap(body: text, lineOffset: lineOffset)
+            return MarkdownDocument(blocks: tree.root.children.compactMap { block($0, map, depth: 0) })
         }
-        let map = SourceMap(body: text, lineOffset: lineOffset)
-        return MarkdownDocument(blocks: tree.root.children.compactMap { block($0, map, depth: 0) })
     }
 
     /// Nesting deeper than this (lists in quotes in lists...) is left out:
