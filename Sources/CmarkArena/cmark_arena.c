@@ -43,7 +43,9 @@ typedef struct {
     int trees;
 } arena;
 
-static _Thread_local arena local;
+// initial-exec: the arena is linked into the executable, so its thread-local
+// state needs no __tls_get_addr call on every allocation.
+static _Thread_local arena local __attribute__((tls_model("initial-exec")));
 
 static int rounded(size_t size, size_t *result) {
     if (size > SIZE_MAX - (ALIGNMENT - 1) - HEADER) return 0;
@@ -53,6 +55,9 @@ static int rounded(size_t size, size_t *result) {
 
 static chunk *owner(const void *block) {
     const unsigned char *p = block;
+    // Most blocks freed or grown are in the chunk in use.
+    chunk *current = local.current;
+    if (current && p >= current->data && p < current->data + current->capacity) return current;
     for (chunk *c = local.first; c; c = c->next) {
         if (p >= c->data && p < c->data + c->capacity) return c;
     }
