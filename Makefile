@@ -54,7 +54,8 @@ release:
 # Builds the shipped site (which must build without an error), then every
 # test: Swift's, then the site served and browsed (its pytest line is last).
 test: test-deps browser-deps $(BROWSER_VENV)/installed release
-	$(SMARTSITE) build --output .build/site-check --timings | tee .build/site-check.log
+	$(SMARTSITE) build --output .build/site-check --timings > .build/site-check.log || { cat .build/site-check.log; exit 1; }
+	@cat .build/site-check.log
 	@grep -q "memory allocator: tcmalloc" .build/site-check.log || { echo "error: smartsite does not run on tcmalloc; see Sources/smartsite/MemoryAllocator.swift" >&2; exit 1; }
 	swift test --disable-swift-testing
 	$(BROWSER_TESTS)

@@ -1,20 +1,24 @@
 // libcmark allocates every node, every inline delimiter and every growing
 // buffer one by one (calloc/realloc/free), a thousand or so allocations for
 // a page of a few kilobytes, and frees them one by one again. For a build of
-// 10,000 pages that was about a twentieth of all the CPU the build used.
+// 10,000 pages that was a few percent of all the CPU the build used.
 //
 // libcmark lets a parser and a tree use another allocator (cmark_mem). This
-// one hands out memory from a per-thread chunk by moving a pointer, and frees
-// nothing until the last tree on the thread is gone; then the whole arena is
-// emptied at once and its first chunk serves the next page. A tree is parsed,
-// walked, rendered and freed on one thread (CmarkTree), so a per-thread arena
-// needs no locks.
+// one hands out memory from a per-thread chunk by moving a pointer and frees
+// nothing while a tree is alive. When a tree is freed, what was allocated
+// since it was made is given back if it is the newest tree (trees inside a
+// page's directives come and go in order); when the last tree on the thread
+// is gone the arena is emptied and keeps one chunk for the next page. A tree
+// is parsed, walked, rendered and freed on one thread (CmarkTree), so a
+// per-thread arena needs no locks.
 //
 // Safety: memory that did not come from the arena (an allocation made while
 // no tree is alive, or by libc) is passed to libc, so nothing is ever freed
-// by the wrong allocator; sizes are checked for overflow.
+// by the wrong allocator; sizes are checked for overflow; a thread's chunks
+// are freed when the thread ends.
 #include "cmark_arena.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,9 +27,10 @@ enum {
     ALIGNMENT = 16,
     // Each block starts with its size, padded to keep the block aligned.
     HEADER = 16,
-    FIRST_CHUNK = 256 * 1024,
-    // A first chunk grown past this (a huge page) is not kept for the next one.
-    LARGEST_KEPT = 4 * 1024 * 1024,
+    CHUNK = 256 * 1024,
+    // Trees deeper than this inside each other still work; they just give
+    // their memory back with the outer tree.
+    MARKS = 32,
 };
 
 typedef struct chunk {
@@ -36,19 +41,52 @@ typedef struct chunk {
     unsigned char data[];
 } chunk;
 
+// Where the arena stood when a tree entered.
 typedef struct {
+    unsigned long ticket;
+    chunk *current;
+    size_t used;
+} mark;
+
+typedef struct {
+    // Chunks in order of use; the ones after `current` are empty.
     chunk *first;
     chunk *current;
     unsigned char *last_block;  // the most recent block: free and realloc can work in place on it
-    int trees;
+    unsigned long trees;        // trees alive on this thread
+    unsigned long tickets;      // tickets handed out
+    mark marks[MARKS];
+    int mark_count;
+    int registered;             // the thread-exit destructor knows this arena
 } arena;
 
 // initial-exec: the arena is linked into the executable, so its thread-local
 // state needs no __tls_get_addr call on every allocation.
 static _Thread_local arena local __attribute__((tls_model("initial-exec")));
 
+static pthread_key_t exit_key;
+static pthread_once_t exit_key_once = PTHREAD_ONCE_INIT;
+
+static void free_chunks(chunk *c) {
+    while (c) {
+        chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+}
+
+// Runs when a thread that used the arena ends (dispatch's workers do, when idle).
+static void thread_ended(void *value) {
+    arena *a = value;
+    free_chunks(a->first);
+    a->first = a->current = NULL;
+    a->last_block = NULL;
+}
+
+static void make_exit_key(void) { pthread_key_create(&exit_key, thread_ended); }
+
 static int rounded(size_t size, size_t *result) {
-    if (size > SIZE_MAX - (ALIGNMENT - 1) - HEADER) return 0;
+    if (size > SIZE_MAX - (ALIGNMENT - 1) - HEADER - sizeof(chunk)) return 0;
     *result = (size + (ALIGNMENT - 1)) & ~(size_t)(ALIGNMENT - 1);
     return 1;
 }
@@ -76,24 +114,24 @@ static void *take(size_t size) {
     length += HEADER;
     chunk *c = local.current;
     if (!c || c->capacity - c->used < length) {
-        // The next chunk after `current`, if one is left from an earlier page and big enough.
-        chunk *next = c ? c->next : NULL;
+        // The next chunk (empty, left from earlier) if it is big enough, else a new one.
+        chunk *next = c ? c->next : local.first;
         if (next && next->capacity >= length) {
             next->used = 0;
             c = next;
         } else {
-            size_t capacity = length > FIRST_CHUNK ? length : FIRST_CHUNK;
+            size_t capacity = length > CHUNK ? length : CHUNK;
             chunk *fresh = malloc(sizeof(chunk) + capacity);
             if (!fresh) return NULL;
+            if (!local.registered) {
+                pthread_once(&exit_key_once, make_exit_key);
+                pthread_setspecific(exit_key, &local);
+                local.registered = 1;
+            }
             fresh->capacity = capacity;
             fresh->used = 0;
-            if (c) {
-                fresh->next = c->next;
-                c->next = fresh;
-            } else {
-                fresh->next = NULL;
-                local.first = fresh;
-            }
+            fresh->next = next;
+            if (c) c->next = fresh; else local.first = fresh;
             c = fresh;
         }
         local.current = c;
@@ -140,7 +178,7 @@ void smartsite_arena_free(void *block) {
         free(block);
         return;
     }
-    // Only the newest block gives its room back; the rest waits for the page to end.
+    // Only the newest block gives its room back; the rest waits for its tree.
     if (block == local.last_block && c == local.current) {
         size_t length;
         if (rounded(block_size(block), &length)) c->used -= length + HEADER;
@@ -148,26 +186,54 @@ void smartsite_arena_free(void *block) {
     }
 }
 
-void smartsite_arena_enter(void) { local.trees += 1; }
-
-void smartsite_arena_leave(void) {
-    if (local.trees > 0) local.trees -= 1;
-    if (local.trees > 0) return;
-    // Empty the arena: chunks stay for the next page, except very large ones.
-    chunk *kept = NULL, **tail = &kept;
-    for (chunk *c = local.first; c;) {
-        chunk *next = c->next;
-        if (c->capacity > LARGEST_KEPT) {
-            free(c);
-        } else {
-            c->used = 0;
-            c->next = NULL;
-            *tail = c;
-            tail = &c->next;
-        }
-        c = next;
+unsigned long smartsite_arena_enter(void) {
+    local.trees += 1;
+    local.tickets += 1;
+    if (local.mark_count < MARKS) {
+        mark *m = &local.marks[local.mark_count++];
+        m->ticket = local.tickets;
+        m->current = local.current;
+        m->used = local.current ? local.current->used : 0;
     }
-    local.first = kept;
-    local.current = kept;
-    local.last_block = NULL;
+    return local.tickets;
+}
+
+void smartsite_arena_leave(unsigned long ticket) {
+    if (local.trees > 0) local.trees -= 1;
+    if (local.trees == 0) {
+        // Empty: one chunk stays for the next page, the rest go back to libc.
+        if (local.first) {
+            free_chunks(local.first->next);
+            local.first->next = NULL;
+            if (local.first->capacity > CHUNK) {
+                free(local.first);
+                local.first = NULL;
+            } else {
+                local.first->used = 0;
+            }
+        }
+        local.current = local.first;
+        local.last_block = NULL;
+        local.mark_count = 0;
+        return;
+    }
+    // The newest tree: everything allocated since it entered belonged to it.
+    // (A tree freed out of order keeps its memory until the last tree goes.)
+    if (local.mark_count > 0 && local.marks[local.mark_count - 1].ticket == ticket) {
+        mark *m = &local.marks[--local.mark_count];
+        chunk *back = m->current ? m->current : local.first;
+        size_t used = m->current ? m->used : 0;
+        if (back) {
+            for (chunk *c = back->next; c; c = c->next) c->used = 0;
+            back->used = used;
+        }
+        local.current = back;
+        local.last_block = NULL;
+    }
+}
+
+size_t smartsite_arena_held_bytes(void) {
+    size_t bytes = 0;
+    for (chunk *c = local.first; c; c = c->next) bytes += sizeof(chunk) + c->capacity;
+    return bytes;
 }

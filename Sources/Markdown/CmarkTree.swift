@@ -8,19 +8,27 @@ import Darwin
 
 /// Owns one parsed cmark tree for as long as a render needs it and frees it
 /// exactly once. Nothing outside this module ever sees a cmark pointer.
+///
+/// Its memory comes from the thread's CmarkArena (see cmark_arena.c). The
+/// arena relies on what this class guarantees: a tree is made, used and
+/// freed on one thread; a tree made while another is alive (a directive's
+/// Markdown inside a page) is freed before that one is touched again, as
+/// `HTMLRenderer` does: everything allocated after a tree was made is given
+/// back when it is freed.
 final class CmarkTree {
     let root: OpaquePointer
-    /// The allocator the tree's nodes come from; nodes added later must use
-    /// it too, since cmark frees a tree with its root's allocator.
+    /// The allocator the tree's nodes come from; nodes added to the tree
+    /// later must come from it too.
     let allocator: UnsafeMutablePointer<cmark_mem>
-    private let usesArena: Bool
+    /// The arena's ticket for this tree; nil when the tree does not use it.
+    private let arenaTicket: UInt?
 
-    /// Pages up to this size are parsed into the thread's arena (CmarkArena);
-    /// a larger file, which only a mistake produces, is allocated from libc
-    /// as usual, so that an arena never holds hundreds of megabytes.
-    static let largestArenaDocument = 512 * 1024
+    /// Pages up to this size are parsed into the thread's arena; a larger
+    /// file, which only a mistake produces, uses libc's allocator, so that an
+    /// arena never holds hundreds of megabytes.
+    static let largestArenaDocument = 256 * 1024
 
-    /// cmark's allocation calls, answered by CmarkArena (see cmark_arena.c).
+    /// cmark's allocation calls, answered by CmarkArena.
     nonisolated(unsafe) static let arenaAllocator: UnsafeMutablePointer<cmark_mem> = {
         let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         allocator.initialize(to: cmark_mem(calloc: smartsite_arena_calloc, realloc: smartsite_arena_realloc,
@@ -35,13 +43,10 @@ final class CmarkTree {
         var options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS
         if smart { options |= CMARK_OPT_SMART }
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
-        // With no tree entered, the arena's functions are libc's: a large
-        // document simply does not enter it.
-        let usesArena = bytes.count <= Self.largestArenaDocument
-        let allocator = Self.arenaAllocator
-        self.usesArena = usesArena
-        self.allocator = allocator
-        if usesArena { smartsite_arena_enter() }
+        let inArena = bytes.count <= Self.largestArenaDocument
+        // libc's allocator for a large document, even inside an arena tree.
+        let allocator = inArena ? Self.arenaAllocator : (cmark_get_default_mem_allocator() ?? Self.arenaAllocator)
+        let ticket = inArena ? smartsite_arena_enter() : nil
         // cmark_parse_document, with the allocator chosen above.
         let parsed: OpaquePointer? = bytes.withMemoryRebound(to: CChar.self) { chars in
             guard let parser = cmark_parser_new_with_mem(options, allocator) else { return nil }
@@ -50,19 +55,21 @@ final class CmarkTree {
             return cmark_parser_finish(parser)
         }
         guard let parsed else {
-            if usesArena { smartsite_arena_leave() }
+            if let ticket { smartsite_arena_leave(ticket) }
             return nil
         }
         root = parsed
+        self.allocator = allocator
+        arenaTicket = ticket
     }
 
     deinit {
         cmark_node_free(root)
-        if usesArena { smartsite_arena_leave() }
+        if let arenaTicket { smartsite_arena_leave(arenaTicket) }
     }
 
-    /// A new node for this tree, from the tree's allocator (cmark frees a
-    /// tree's nodes with the allocator of its root).
+    /// A new node for this tree, from the tree's allocator: in the arena,
+    /// it is given back with the tree.
     func newNode(_ type: cmark_node_type) -> OpaquePointer? {
         cmark_node_new_with_mem(type, allocator)
     }

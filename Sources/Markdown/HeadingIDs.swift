@@ -10,6 +10,9 @@ public struct HeadingIDs: Sendable {
     private var used: [String] = []
     private var usedSet: Set<String> = []
     private static let listLimit = 16
+    /// For a slug given more than once: the number to try next, so that a
+    /// page with thousands of equal headings does not count up from 1 each time.
+    private var nextNumber: [String: Int] = [:]
 
     public init() {}
 
@@ -62,10 +65,14 @@ public struct HeadingIDs: Sendable {
     public mutating func unique(for text: String) -> String {
         let base = Self.slug(text)
         var id = base
-        var next = 1
-        while isUsed(id) {
-            id = base + "-" + String(next)
-            next += 1
+        if isUsed(id) {
+            // Every number below the remembered one is taken already.
+            var next = nextNumber[base] ?? 1
+            repeat {
+                id = base + "-" + String(next)
+                next += 1
+            } while isUsed(id)
+            nextNumber[base] = next
         }
         used.append(id)
         if used.count > Self.listLimit {

@@ -12,9 +12,11 @@ import Mustache
 /// It behaves as the String would: the same text, escaped or not the same
 /// way; a section over it renders (an empty text included, as with String);
 /// transforms such as `{{uppercased(page.title)}}` work on the text.
-/// Values a template might use as a partial's name (`page.kind`) stay plain
-/// Strings, since `{{>*name}}` takes only a String.
-struct TemplateText: MustacheCustomRenderable, MustacheTransformable, CustomStringConvertible {
+/// Inside a section over it, it has no names of its own (as a String has
+/// none), so `{{text}}` there is looked up further out, not in the value.
+/// The one value a template might use as a partial's name, `page.kind`,
+/// stays a plain String, since `{{>*name}}` takes only a String.
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustacheParent, CustomStringConvertible {
     let text: String
 
     init(_ text: String) { self.text = text }
@@ -23,4 +25,5 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable, CustomStri
     var isNull: Bool { false }
     var description: String { text }
     func transform(_ name: String) -> Any? { text.transform(name) }
+    func child(named name: String) -> Any? { nil }
 }

@@ -95,19 +95,22 @@ public enum SiteBuilder {
 
         progress("Writing \(site.pages.count) pages")
         // The site-wide files (search index, sitemap) need no page's HTML, so
-        // they are made and written on another thread while the pages render:
-        // joining the search index of a large site is work that cannot be split up.
-        let siteFiles = Background { () -> Result<Int, DiagnosticsError> in
-            do throws(DiagnosticsError) { return .success(try writeFiles(renderer.siteFiles(), to: output)) } catch { return .failure(error) }
+        // they are made on another thread while the pages render: joining the
+        // search index of a large site is work that cannot be split up. They
+        // are written after the pages, from here: a build that failed writes
+        // nothing more, and a site file (search/) always wins over a page
+        // at the same address, as it did before.
+        let siteFiles = Background { renderer.siteFiles() }
+        do throws(DiagnosticsError) {
+            try writePages(site.pages, renderer: renderer, to: output)
+        } catch {
+            _ = siteFiles.result()
+            throw error
         }
-        try writePages(site.pages, renderer: renderer, to: output)
         report.pagesWritten = site.pages.count
         clock.lap("render pages", into: &report)
 
-        switch siteFiles.result() {
-        case .success(let pages): report.pagesWritten += pages
-        case .failure(let error): throw error
-        }
+        report.pagesWritten += try writeFiles(siteFiles.result(), to: output)
         clock.lap("site files", into: &report)
 
         report.filesCopied = try copyStaticFiles(site: site, options: options, output: output)

@@ -7,8 +7,8 @@ import XCTest
 /// given out with no tree alive is libc's (freed by libc, not the arena).
 final class CmarkArenaTests: XCTestCase {
     func testBlocksKeepTheirContentsWhenTheyGrowOrMove() throws {
-        smartsite_arena_enter()
-        defer { smartsite_arena_leave() }
+        let ticket = smartsite_arena_enter()
+        defer { smartsite_arena_leave(ticket) }
         let first = try XCTUnwrap(smartsite_arena_calloc(1, 10)?.assumingMemoryBound(to: UInt8.self))
         XCTAssertTrue((0..<10).allSatisfy { first[$0] == 0 })
         for i in 0..<10 { first[i] = UInt8(i + 1) }
@@ -28,13 +28,43 @@ final class CmarkArenaTests: XCTestCase {
 
     func testOutsideATreeTheArenaIsLibc() throws {
         let block = try XCTUnwrap(smartsite_arena_calloc(1, 64))
-        smartsite_arena_enter()
+        let ticket = smartsite_arena_enter()
         let inside = smartsite_arena_calloc(1, 64)
-        smartsite_arena_leave()
+        smartsite_arena_leave(ticket)
         XCTAssertNotNil(inside)
         // Freed by libc (a wrong free would crash here, or under ASan in `make fuzz`).
         let bigger = try XCTUnwrap(smartsite_arena_realloc(block, 4096))
         smartsite_arena_free(bigger)
+    }
+
+    /// Trees inside a page (a table's cells) give their memory back as they
+    /// go, and an emptied arena keeps one chunk: a page with many directives
+    /// does not pin memory, before or after.
+    func testNestedTreesReuseTheirMemoryAndTheArenaShrinks() {
+        let cells = (0..<3000).map { "| cell *\($0)* | [link](x.md) |" }.joined(separator: "\n")
+        let markdown = "# Page\n\n```table\n| a | b |\n|---|---|\n\(cells)\n```\n\n```callout note\nA *note*.\n```\n"
+        let options = MarkdownOptions(path: "content/table.md", lineOffset: 0)
+        let html = HTMLRenderer(options: options).render(markdown).html
+        XCTAssertTrue(html.contains("<em>2999</em>"), String(html.suffix(300)))
+        XCTAssertLessThanOrEqual(smartsite_arena_held_bytes(), 512 * 1024, "one chunk is kept after the page")
+        let ticket = smartsite_arena_enter()
+        for _ in 0..<3000 {
+            let inner = smartsite_arena_enter()
+            _ = smartsite_arena_calloc(1, 1200)
+            smartsite_arena_leave(inner)
+        }
+        XCTAssertLessThanOrEqual(smartsite_arena_held_bytes(), 512 * 1024, "3,000 nested trees of 1.2 KB reuse one chunk")
+        smartsite_arena_leave(ticket)
+    }
+
+    /// Many headings with the same title get their numbers without counting
+    /// up from 1 for each (which took minutes for a large file of `#` lines).
+    func testThousandsOfEqualHeadingsAreQuick() {
+        var ids = HeadingIDs()
+        let given = (0..<20_000).map { _ in ids.unique(for: "") }
+        XCTAssertEqual(given.first, "section")
+        XCTAssertEqual(given.last, "section-19999")
+        XCTAssertEqual(Set(given).count, given.count)
     }
 
     /// A page over the arena's limit is parsed with libc's allocator and

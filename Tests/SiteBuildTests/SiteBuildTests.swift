@@ -61,10 +61,11 @@ final class SiteBuildTests: XCTestCase {
             {{#page.title}}[{{.}}]{{/page.title}}{{^page.title}}no title{{/page.title}}
             {{uppercased(page.title)}} {{#page.description}}(has){{/page.description}}{{^page.description}}(none){{/page.description}}
             {{#empty(page.description)}}empty{{/empty(page.description)}} {{{page.title}}} {{root}}{{page.url}}
+            {{#page.title}}({{text}}){{/page.title}}
             """)
         _ = try build()
         let page = try XCTUnwrap(site.read("empty/index.html"))
-        XCTAssertEqual(page, "[Quiet &lt;page&gt;]\nQUIET &lt;PAGE&gt; (has)\nempty Quiet <page> ../empty/")
+        XCTAssertEqual(page, "[Quiet &lt;page&gt;]\nQUIET &lt;PAGE&gt; (has)\nempty Quiet <page> ../empty/\n()")
     }
 
     /// site.yaml may share settings between menu entries with YAML anchors
