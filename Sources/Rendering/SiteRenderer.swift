@@ -45,6 +45,18 @@ public struct SiteRenderer: @unchecked Sendable {
         }
     }
 
+    /// Addresses where smartsite puts pages of its own.
+    static let builtInPages = ["search/": "the search page", "worksheets/": "the list of worksheets"]
+
+    /// A content page at one of those addresses would be overwritten.
+    public func checkBuiltInAddresses() -> [Diagnostic] {
+        site.pages.compactMap { page in
+            guard let builtIn = Self.builtInPages[page.urlPath] else { return nil }
+            return .error(page.sourcePath, "this page would be published at /\(page.urlPath), where smartsite puts \(builtIn)",
+                          fix: "rename or move the file")
+        }
+    }
+
     public func render(_ page: Page) -> Output {
         let html = templates.render(context.context(for: page), template: templateName(for: page)) ?? ""
         return Output(path: SitePaths.outputFile(forURLPath: page.urlPath), text: html)

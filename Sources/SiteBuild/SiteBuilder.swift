@@ -90,7 +90,8 @@ public enum SiteBuilder {
         let site = sources.site
         report.warnings += worksheets.diagnostics.filter { !$0.isError }
         let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: worksheets.listings)
-        let problems = sources.missingTemplates + renderer.checkLayouts() + worksheets.diagnostics.filter(\.isError)
+        let problems = sources.missingTemplates + renderer.checkLayouts() + renderer.checkBuiltInAddresses()
+            + worksheets.diagnostics.filter(\.isError)
         if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems) }
 
         progress("Writing \(site.pages.count) pages")

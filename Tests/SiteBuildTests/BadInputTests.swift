@@ -74,6 +74,8 @@ final class BadInputTests: XCTestCase {
              .error("content/about.md:3:1: error: the settings are nested more than 40 levels deep")),
         Case("duplicate output path", ["content/toolbox.md": "---\ntitle: Also toolbox\n---\n"],
              .error("content/toolbox/_index.md: error: this page and content/toolbox.md would both be published at /toolbox/")),
+        Case("a page where the search page goes", ["content/search.md": "---\ntitle: Search\n---\n"],
+             .error("content/search.md: error: this page would be published at /search/, where smartsite puts the search page")),
         Case("link escapes the content folder", [page: "---\ntitle: About\n---\n\n[x](../../etc/passwd.md)\n"],
              .error("content/about.md:5:1: error: the link '../../etc/passwd.md' leads outside the content folder")),
         Case("link to a missing page", [page: "---\ntitle: About\n---\n\nSee [x](toolbox/nope.md).\n"],
