@@ -54,15 +54,9 @@ public final class HTMLRenderer {
                                 plainText: Self.trimmed(plainText), diagnostics: diagnostics)
     }
 
-    /// The page text without white space at either end. ASCII white space is
-    /// cut from the bytes (one copy into the String, not two); the Unicode
-    /// rule runs only when an end is not ASCII.
+    /// The page text without white space at either end.
     static func trimmed(_ bytes: [UInt8]) -> String {
-        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        guard let first = bytes.firstIndex(where: { !isASCIISpace($0) }),
-              let last = bytes.lastIndex(where: { !isASCIISpace($0) }) else { return "" }
-        let text = String(decoding: bytes[first...last], as: UTF8.self)
-        return bytes[first] < 0x80 && bytes[last] < 0x80 ? text : text.trimmingWhitespace
+        String(decoding: bytes, as: UTF8.self).trimmingWhitespace
     }
 
     /// Markdown nested in a directive, rendered as blocks (a callout's body).
@@ -243,14 +237,22 @@ public final class HTMLRenderer {
 }
 
 extension StringProtocol {
+    /// Without white space at either end, by the Unicode rule (Character's
+    /// isWhitespace). Over bytes when that gives the same answer: ASCII white
+    /// space is cut, and when the text left starts and ends with an ASCII
+    /// byte, every cut Character was white space and no kept one is (no
+    /// Unicode sign joins an ASCII letter to white space). Otherwise, as
+    /// with " \u{301}" (a space carrying a mark, one Character), Characters.
     var trimmingWhitespace: String {
-        // Most text has nothing to trim: it starts and ends with a visible
-        // ASCII character, which no Unicode rule counts as white space.
         let text = Substring(self)  // shares the storage; its UTF-8 view can be read from the end
-        if let first = text.utf8.first, let last = text.utf8.last,
-           (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return String(text) }
-        guard let start = firstIndex(where: { !$0.isWhitespace }),
-              let end = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[start...end])
+        let utf8 = text.utf8
+        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        if let first = utf8.firstIndex(where: { !isASCIISpace($0) }), let last = utf8.lastIndex(where: { !isASCIISpace($0) }),
+           utf8[first] < 0x80, utf8[last] < 0x80 {
+            return String(text[first..<utf8.index(after: last)])
+        }
+        guard let start = text.firstIndex(where: { !$0.isWhitespace }),
+              let end = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(text[start...end])
     }
 }

@@ -68,8 +68,12 @@ final class HTMLRendererTests: XCTestCase {
                   let end = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
             return String(text[start...end])
         }
-        for text in ["Plain", " padded ", "a\u{301}", "\u{00A0}x", "x\u{2003}", "tab\t", "é", "a b", "", " ", "\n\nx\n", "x\r\n", "~!"] {
+        // " \u{301}" is one Character (a space carrying a mark), and so is
+        // "\u{600} " (a prepended sign): cutting the ASCII space alone would differ.
+        for text in ["Plain", " padded ", "a\u{301}", "\u{00A0}x", "x\u{2003}", "tab\t", "é", "a b", "", " ", "\n\nx\n", "x\r\n", "~!",
+                     " \u{301}a", "x\u{600} ", "\n \u{301}x\n"] {
             XCTAssertEqual(text.trimmingWhitespace, reference(text), "\(Array(text.unicodeScalars))")
+            XCTAssertEqual(HTMLRenderer.trimmed(Array(text.utf8)), reference(text), "\(Array(text.unicodeScalars))")
         }
     }
 
