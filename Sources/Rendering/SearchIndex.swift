@@ -87,7 +87,7 @@ enum SearchIndex {
 enum Sitemap {
     static func xml(site: Site, worksheets: [WorksheetListing]) -> String {
         var urls = site.pages.map(\.urlPath) + worksheets.map(\.urlPath)
-        urls.append("worksheets/")
+        urls.append(SiteRenderer.worksheetsURLPath)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for url in urls.sorted() {
             xml += "  <url><loc>\((site.config.baseURL + url).xmlEscaped)</loc></url>\n"

@@ -45,8 +45,10 @@ public struct SiteRenderer: @unchecked Sendable {
         }
     }
 
-    /// Addresses where smartsite puts pages of its own.
-    static let builtInPages = ["search/": "the search page", "worksheets/": "the list of worksheets"]
+    /// Where smartsite puts pages of its own; the pages and the check below use these.
+    static let searchURLPath = "search/"
+    static let worksheetsURLPath = "worksheets/"
+    static let builtInPages = [searchURLPath: "the search page", worksheetsURLPath: "the list of worksheets"]
 
     /// A content page at one of those addresses would be overwritten.
     public func checkBuiltInAddresses() -> [Diagnostic] {
@@ -77,7 +79,7 @@ public struct SiteRenderer: @unchecked Sendable {
     public func templatedSiteFiles() -> [Output] {
         var files: [Output] = worksheets.map(renderWorksheet)
         files.append(renderWorksheetIndex())
-        if let search = renderSpecial(template: "search", urlPath: "search/", title: "Search",
+        if let search = renderSpecial(template: "search", urlPath: Self.searchURLPath, title: "Search",
                                       description: "Search every page of \(site.config.title).") {
             files.append(search)
         }
@@ -108,7 +110,7 @@ public struct SiteRenderer: @unchecked Sendable {
     }
 
     func renderWorksheetIndex() -> Output {
-        let urlPath = "worksheets/"
+        let urlPath = Self.worksheetsURLPath
         let values = context.frame(urlPath: urlPath, title: "Printable worksheets",
                                    description: "Every worksheet of the toolbox as a PDF for US Letter or A4 paper, to print or fill in on screen.")
         values["worksheets"] = worksheets.map { context.worksheetLinks($0, from: urlPath) }
