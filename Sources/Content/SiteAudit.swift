@@ -60,7 +60,7 @@ public struct SiteAudit {
             if page.kind == .section {
                 queue += site.children(of: page).map(\.contentPath)
                 // Sub-sections are listed by their parent section page.
-                queue += site.pages.filter { $0.kind == .section && $0.sectionPath.split(separator: "/").dropLast().joined(separator: "/") == page.sectionPath }
+                queue += site.pages.filter { $0.kind == .section && SitePaths.folder(of: $0.sectionPath) == page.sectionPath }
                     .map(\.contentPath)
             }
             if page.kind == .point, let point = page.settings.point {

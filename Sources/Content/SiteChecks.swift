@@ -96,7 +96,7 @@ struct SiteChecks {
     }
 
     private func headingHint(_ fragment: String, in page: Page) -> String? {
-        let ids = Set(page.content.headings.map(\.id)).sorted()
+        let ids = page.content.headings.map(\.id).sorted()  // unique within a page (HeadingIDs)
         if let best = closestName(to: fragment, in: ids) { return "did you mean '#\(best)'?" }
         return ids.isEmpty ? nil : "its headings are " + ids.prefix(8).map { "#\($0)" }.joined(separator: ", ")
     }

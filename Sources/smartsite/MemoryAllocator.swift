@@ -14,8 +14,8 @@ import Glibc
 /// tcmalloc, at lower peak memory; see bench/PROFILING.md.
 enum MemoryAllocator {
     /// Which allocator a plain `malloc` reaches: "tcmalloc" when the link
-    /// took effect, as it should. `smartsite build --timings` prints it, so
-    /// a build that lost the allocator shows it (and `make bench` with it).
+    /// took effect, as it should. `smartsite build --timings` prints it, and
+    /// `make test` fails when it is not tcmalloc.
     static var name: String {
         guard let block = malloc(64) else { return "unknown" }
         defer { free(block) }
