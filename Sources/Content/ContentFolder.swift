@@ -5,7 +5,10 @@ import Glibc
 #endif
 
 /// The files of the content folder, found without following symbolic links
-/// to folders (a link loop must not hang the build) and without dot-files.
+/// to folders (a link loop must not hang the build), without dot-files and
+/// editor backups, and without anything a link leads to outside the folder:
+/// `ln -s /etc/passwd content/passwd.txt` must not put the file on the web.
+/// The same rules walk `templates/assets/`.
 public struct ContentFolder: Sendable {
     public let root: URL
     private let rootPath: String
@@ -13,14 +16,19 @@ public struct ContentFolder: Sendable {
     public var displayRoot: String
     /// Markdown files, relative to the root, sorted.
     public var markdownFiles: [String] = []
-    /// Everything else (images, PDFs an editor dropped in), copied as is.
+    /// Everything else (images, PDFs an editor dropped in), sorted; a page
+    /// that links to one of them publishes it (Site.linkedFiles).
     public var otherFiles: [String] = []
-    public var warnings: [Diagnostic] = []
+    /// Links that are skipped (warnings) or lead outside the folder (errors).
+    public var diagnostics: [Diagnostic] = []
+    /// The folder with every link in its path resolved, to tell where a link leads.
+    private let realRoot: String
 
     public init(root: URL, displayRoot: String) throws(Diagnostic) {
         self.root = root
         self.rootPath = root.path
         self.displayRoot = displayRoot
+        self.realRoot = Self.realPath(root.path) ?? root.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .error(displayRoot, "the content folder does not exist",
@@ -41,18 +49,37 @@ public struct ContentFolder: Sendable {
     /// binary search in the sorted list: the link checks ask this only for a
     /// link to a page that is not published, so no set is built for it.
     public func hasMarkdownFile(_ relative: String) -> Bool {
+        Self.sortedContains(markdownFiles, relative)
+    }
+
+    /// Whether `relative` is one of the other files, the same way.
+    public func hasOtherFile(_ relative: String) -> Bool {
+        Self.sortedContains(otherFiles, relative)
+    }
+
+    private static func sortedContains(_ sorted: [String], _ value: String) -> Bool {
         var low = 0
-        var high = markdownFiles.count
+        var high = sorted.count
         while low < high {
             let middle = (low + high) / 2
-            if markdownFiles[middle] < relative { low = middle + 1 } else { high = middle }
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
         }
-        return low < markdownFiles.count && markdownFiles[low] == relative
+        return low < sorted.count && sorted[low] == value
+    }
+
+    /// Names no one means to publish: editors' backup and swap files
+    /// (`site.css~`, `.page.md.swp`, `#notes.md#`) and dot-files (`.DS_Store`, `.git`).
+    public static func isLeftOut(_ name: String) -> Bool {
+        if name.hasPrefix(".") || name.hasSuffix("~") { return true }
+        if name.count > 1, name.hasPrefix("#"), name.hasSuffix("#") { return true }
+        let lowered = name.lowercased()
+        return [".swp", ".swo", ".swx", ".bak", ".orig", ".tmp"].contains { lowered.hasSuffix($0) }
+            || lowered == "thumbs.db" || lowered == "desktop.ini"
     }
 
     private mutating func scan(relative: String) {
         let folder = relative.isEmpty ? rootPath : rootPath + "/" + relative
-        for entry in Self.entries(of: folder) where !entry.name.hasPrefix(".") && !entry.name.hasSuffix("~") {
+        for entry in Self.entries(of: folder) where !Self.isLeftOut(entry.name) {
             let name = entry.name
             let path = relative.isEmpty ? name : relative + "/" + name
             var isFolder = entry.type == .folder
@@ -60,9 +87,17 @@ public struct ContentFolder: Sendable {
                 var target = stat()
                 let exists = stat(folder + "/" + name, &target) == 0
                 if !exists || (target.st_mode & S_IFMT) == S_IFDIR {
-                    warnings.append(.warning(displayPath(path),
+                    diagnostics.append(.warning(displayPath(path),
                         exists ? "a link to a folder is not followed (it could loop)" : "this link points to nothing and is skipped",
-                        fix: "move the real files into content/ instead of linking"))
+                        fix: "move the real files into \(displayRoot)/ instead of linking"))
+                    continue
+                }
+                let resolved = Self.realPath(folder + "/" + name) ?? ""
+                guard resolved.hasPrefix(realRoot + "/") else {
+                    diagnostics.append(.error(displayPath(path),
+                        "this is a link to \(resolved.isEmpty ? "a file" : resolved), outside \(displayRoot)/; "
+                        + "smartsite does not read or publish files from outside the folder",
+                        fix: "copy the file into \(displayRoot)/ instead of linking to it, or delete the link"))
                     continue
                 }
                 isFolder = false
@@ -75,6 +110,13 @@ public struct ContentFolder: Sendable {
                 otherFiles.append(path)
             }
         }
+    }
+
+    /// The path with every link resolved (realpath), or nil when it leads nowhere.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private enum EntryType { case folder, link, other }

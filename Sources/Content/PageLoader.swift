@@ -25,6 +25,11 @@ struct PageLoader: Sendable {
 
     func load(_ source: SourceText, contentPath: String) throws(Diagnostic) -> Loaded {
         let path = source.path
+        if let bad = contentPath.first(where: { $0 == "?" || $0 == "#" || $0 == "\\" }) {
+            // `what?.md` would be published at what?/, and every link to it would end at the `?`.
+            throw .error(path, "the file name has '\(bad)' in it, which cannot be part of a page's web address",
+                         fix: "rename the file without '\(bad)', e.g. with a dash")
+        }
         let kind = PageKind.of(relativePath: contentPath)
         let frontMatter = try FrontMatter.split(source)
         if frontMatter.isEmpty {
@@ -54,16 +59,22 @@ struct PageLoader: Sendable {
         return Loaded(page: page, diagnostics: diagnostics)
     }
 
-    /// `../toolbox/urge-log.md#steps` → `../../toolbox/urge-log/#steps`.
-    /// Anything that is not a link to another Markdown file stays as written.
+    /// `../toolbox/urge-log.md#steps` → `../../toolbox/urge-log/#steps`;
+    /// `images/room.png` in `meetings.md` → `../images/room.png` (the page is
+    /// published one folder deeper, at meetings/, and the file where it sits
+    /// in content/). A link with a scheme no page may use is removed (the
+    /// checks say so at its line); anything else stays as written.
     static func rewrite(_ destination: String, from contentPath: String, urlPath: String) -> String {
-        guard SitePaths.isLocalFile(destination) else { return destination }
-        let (target, fragment) = SitePaths.splitFragment(destination)
-        guard target.hasSuffix(".md"), let resolved = SitePaths.resolve(target, from: contentPath) else {
+        switch LinkTarget.of(destination, from: contentPath) {
+        case .page(let resolved, let fragment):
+            let url = SitePaths.relativeURL(from: urlPath, to: SitePaths.urlPath(forContentPath: resolved))
+            return fragment.map { url + "#" + $0 } ?? url
+        case .file(_, let written):
+            return SitePaths.rootPrefix(from: urlPath) + written
+        case .refused:
+            return ""
+        case .sameFile, .outsideContent, .hostRoot, .external, .empty:
             return destination
         }
-        let url = SitePaths.relativeURL(from: urlPath, to: SitePaths.urlPath(forContentPath: resolved))
-        return fragment.map { url + "#" + $0 } ?? url
     }
 }
-

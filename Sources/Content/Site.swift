@@ -35,7 +35,7 @@ public struct Site: Sendable {
         if let baseURL = options.baseURL {
             config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         }
-        diagnostics += folder.warnings
+        diagnostics += folder.diagnostics
         let loader = PageLoader(folder: folder, config: config)
         let pageFiles = folder.markdownFiles.filter { !$0.hasPrefix("worksheets/") }
         let loaded = pageFiles.parallelMap { loader.load($0) }
@@ -101,6 +101,27 @@ public struct Site: Sendable {
         if a.order != b.order { return a.order < b.order }
         if a.title != b.title { return a.title < b.title }
         return a.contentPath < b.contentPath
+    }
+
+    /// The files of content/ other than pages that a page links to or shows
+    /// (images, PDFs, downloads), sorted: the only ones published. A note
+    /// left in the folder, or a file nothing links to any more, stays private.
+    public func linkedFiles() -> [String] {
+        var linked: Set<String> = []
+        for page in pages {
+            for link in page.content.links {
+                if case .file(let path, _) = LinkTarget.of(link.destination, from: page.contentPath), folder.hasOtherFile(path) {
+                    linked.insert(path)
+                }
+            }
+        }
+        return linked.sorted()
+    }
+
+    /// Files of content/ that no page links to: not published; `check` lists them.
+    public func unlinkedFiles() -> [String] {
+        let linked = Set(linkedFiles())
+        return folder.otherFiles.filter { !linked.contains($0) }
     }
 
     public var points: [Page] {

@@ -23,6 +23,11 @@ public struct SiteAudit {
                     fix: "write what the image shows between the brackets: ![A pie chart of eight life areas](\(image.destination))"))
             }
         }
+        for file in site.unlinkedFiles() {
+            diagnostics.append(.warning(site.folder.displayPath(file),
+                "no page links to this file, so it is not published",
+                fix: "link to it from a page, e.g. `[Our flyer](\(file))`, or move it out of \(site.folder.displayRoot)/ if it is private"))
+        }
         let reachable = reachablePages()
         for page in site.pages where !reachable.contains(page.contentPath) {
             diagnostics.append(.warning(page.sourcePath, line: page.settingsLine, column: 1,
@@ -36,7 +41,7 @@ public struct SiteAudit {
     /// network here, and a build must not depend on other sites being up).
     public func externalLinks() -> [(url: String, page: String, line: Int)] {
         site.pages.flatMap { page in
-            page.content.links.filter { $0.destination.hasPrefix("http://") || $0.destination.hasPrefix("https://") }
+            page.content.links.filter { LinkTarget.of($0.destination, from: page.contentPath) == .external }
                 .map { (url: $0.destination, page: page.sourcePath, line: $0.line) }
         }.sorted { ($0.url, $0.page, $0.line) < ($1.url, $1.page, $1.line) }
     }
@@ -50,11 +55,8 @@ public struct SiteAudit {
         while let next = queue.popLast() {
             guard !seen.contains(next), let page = site.page(at: next) else { continue }
             seen.insert(next)
-            for link in page.content.links where SitePaths.isLocalFile(link.destination) {
-                let target = SitePaths.splitFragment(link.destination).path
-                if target.hasSuffix(".md"), let resolved = SitePaths.resolve(target, from: page.contentPath) {
-                    queue.append(resolved)
-                }
+            for link in page.content.links {
+                if case .page(let resolved, _) = LinkTarget.of(link.destination, from: page.contentPath) { queue.append(resolved) }
             }
             // The home template lists nothing by itself; section pages list their pages.
             if page.kind == .section {

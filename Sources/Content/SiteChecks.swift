@@ -55,44 +55,52 @@ struct SiteChecks {
             func problem(_ message: String, fix: String? = nil) {
                 diagnostics.append(.error(page.sourcePath, line: link.line, column: link.column, message, fix: fix))
             }
-            if destination.hasPrefix("#") {
-                let fragment = String(destination.dropFirst())
+            switch LinkTarget.of(destination, from: page.contentPath) {
+            case .sameFile(let fragment):
                 if !fragment.isEmpty, !page.hasHeading(fragment) {
                     problem("there is no heading '#\(fragment)' on this page", fix: headingHint(fragment, in: page))
                 }
-                continue
-            }
-            guard SitePaths.isLocalFile(destination) else { continue }
-            let (target, fragment) = SitePaths.splitFragment(destination)
-            guard target.hasSuffix(".md") else {
-                if !target.isEmpty, let resolved = SitePaths.resolve(target, from: page.contentPath),
-                   !site.folder.otherFiles.contains(resolved) {
-                    problem("the link target '\(target)' does not exist in the content folder")
-                }
-                continue
-            }
-            guard let resolved = SitePaths.resolve(target, from: page.contentPath) else {
+            case .external, .empty:
+                break
+            case .refused(let scheme):
+                diagnostics.append(.warning(page.sourcePath, line: link.line, column: link.column,
+                    "the link '\(Self.shortened(destination))' uses '\(scheme):', which a page may not link to, so it was removed",
+                    fix: "link to an https: address or a file in the content folder"))
+            case .hostRoot:
+                problem("the link '\(destination)' starts with /, so on the web it leads to the top of whatever server hosts the site, not to a page of it",
+                        fix: "write the link from this file to the page or file, e.g. `../toolbox/urge-log.md` or `images/room.png`")
+            case .outsideContent:
                 problem("the link '\(destination)' leads outside the content folder", fix: "link only to files below content/")
-                continue
-            }
-            if site.worksheetFiles.contains(resolved) { continue }
-            guard let targetPage = site.page(at: resolved) else {
-                if site.folder.hasMarkdownFile(resolved) {
-                    problem("the link '\(destination)' leads to a draft page, which is not published",
-                            fix: "remove `draft: true` from \(resolved) or remove the link")
-                } else {
-                    let known = site.pages.map(\.contentPath) + site.worksheetFiles.sorted()
-                    let suggestion = closestName(to: resolved, in: known)
-                    problem("the link '\(destination)' leads to \(site.folder.displayPath(resolved)), which does not exist",
-                            fix: suggestion.map { "did you mean '\($0)'?" })
+            case .file(let path, _):
+                if !site.folder.hasOtherFile(path) {
+                    problem("the link target '\(SitePaths.splitFragment(destination).path)' does not exist in the content folder",
+                            fix: closestName(to: path, in: site.folder.otherFiles).map { "did you mean '\($0)'?" })
                 }
-                continue
-            }
-            if let fragment, !fragment.isEmpty, !targetPage.hasHeading(fragment) {
-                problem("\(resolved) has no heading '#\(fragment)'", fix: headingHint(fragment, in: targetPage))
+            case .page(let resolved, let fragment):
+                if site.worksheetFiles.contains(resolved) { continue }
+                guard let targetPage = site.page(at: resolved) else {
+                    if site.folder.hasMarkdownFile(resolved) {
+                        problem("the link '\(destination)' leads to a draft page, which is not published",
+                                fix: "remove `draft: true` from \(resolved) or remove the link")
+                    } else {
+                        let known = site.pages.map(\.contentPath) + site.worksheetFiles.sorted()
+                        let suggestion = closestName(to: resolved, in: known)
+                        problem("the link '\(destination)' leads to \(site.folder.displayPath(resolved)), which does not exist",
+                                fix: suggestion.map { "did you mean '\($0)'?" })
+                    }
+                    continue
+                }
+                if let fragment, !fragment.isEmpty, !targetPage.hasHeading(fragment) {
+                    problem("\(resolved) has no heading '#\(fragment)'", fix: headingHint(fragment, in: targetPage))
+                }
             }
         }
         return diagnostics
+    }
+
+    /// A `data:` link can be a whole file long; a message shows its start.
+    static func shortened(_ destination: String) -> String {
+        destination.count > 60 ? String(destination.prefix(57)) + "..." : destination
     }
 
     private func headingHint(_ fragment: String, in page: Page) -> String? {

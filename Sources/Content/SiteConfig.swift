@@ -65,6 +65,34 @@ public struct SiteConfig: Sendable, Decodable {
         self.helpLines = []
     }
 
+    /// The full address of a page, for the sitemap, canonical links and
+    /// structured data: the base URL and the percent-encoded path.
+    public func address(of urlPath: String) -> String {
+        baseURL + SitePaths.percentEncoded(urlPath)
+    }
+
+    /// Settings of site.yaml that become links: the menu's `url`s, the help
+    /// lines' `website`s and `base_url` (canonical links, the sitemap).
+    static func checkAddresses(_ node: Node, settings: SettingsReader) throws(Diagnostic) {
+        func check(_ value: Node?, _ name: String) throws(Diagnostic) {
+            guard let value, let text = value.scalar?.string else { return }
+            if let problem = URLPolicy.problem(with: text) {
+                let at = settings.position(of: value)
+                throw .error(settings.path, line: at.line, column: at.column, "'\(name)' \(problem)", fix: URLPolicy.fix)
+            }
+        }
+        for entry in node["menu"]?.sequence ?? [] { try check(entry["url"], "url") }
+        for line in node["help_lines"]?.sequence ?? [] { try check(line["website"], "website") }
+        if let base = node["base_url"], let text = base.scalar?.string {
+            try check(base, "base_url")
+            if let scheme = URLPolicy.scheme(of: text), scheme != "https", scheme != "http" {
+                let at = settings.position(of: base)
+                throw .error(settings.path, line: at.line, column: at.column, "'base_url' must be a web address or a path",
+                             fix: "write where the site will be published, e.g. `base_url: https://example.org/recovery/`")
+            }
+        }
+    }
+
     /// Reads `site.yaml` from the content folder.
     public static func load(contentRoot: URL, displayRoot: String) throws(DiagnosticsError) -> (SiteConfig, [Diagnostic]) {
         let path = displayRoot + "/site.yaml"
@@ -81,6 +109,7 @@ public struct SiteConfig: Sendable, Decodable {
             let settings = try SettingsReader(node, path: path, firstLine: 1)
             var config = try FrontMatter.decode(SiteConfig.self, from: node, path: path, firstLine: 1)
             if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
+            try checkAddresses(node, settings: settings)
             let warnings = settings.unknownKeys(known: knownKeys, kind: "site.yaml")
             return (config, warnings)
         } catch {

@@ -88,21 +88,32 @@ public enum SitePaths {
         return components.joined(separator: "/")
     }
 
-    /// A destination that points at another file of this site rather than
-    /// another site, a phone number or an anchor on the same page.
-    public static func isLocalFile(_ destination: String) -> Bool {
-        guard let first = destination.utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/") else { return false }
-        // A `scheme:` before any `/`, `#` or `?` means another site or an app
-        // (https:, mailto:, tel:). Over bytes: every link of every page is
-        // asked this twice, and Character-by-Character was a percent of a build.
-        for byte in destination.utf8 {
+    /// A URL path as it may stand in a full address (sitemap `<loc>`,
+    /// canonical link, structured data): every byte but letters, digits,
+    /// `-._~` and `/` percent-encoded, so a file named `a "b".md` or
+    /// `reunión.md` still gives a valid address. Most paths have nothing to
+    /// encode and come back as they are.
+    public static func percentEncoded(_ urlPath: String) -> String {
+        func isPlain(_ byte: UInt8) -> Bool {
             switch byte {
-            case UInt8(ascii: ":"): return false
-            case UInt8(ascii: "/"), UInt8(ascii: "#"), UInt8(ascii: "?"): return true
-            default: continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                return true
+            default:
+                return false
             }
         }
-        return true
+        guard !urlPath.utf8.allSatisfy(isPlain) else { return urlPath }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in urlPath.utf8 {
+            if isPlain(byte) {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a path has a `..` step anywhere (`a/../b`, `../a`, `a/..`),

@@ -58,7 +58,7 @@ public struct SourceText: Sendable {
     public static func decode(_ bytes: [UInt8], path: String, fileSize: Int? = nil) throws(Diagnostic) -> SourceText {
         let size = fileSize ?? bytes.count
         guard size <= maximumBytes, bytes.count <= maximumBytes else {
-            throw .error(path, "this file is \(size / 1_048_576) MB; the largest file smartsite reads is \(maximumBytes / 1_048_576) MB",
+            throw .error(path, "this file is \(ByteCount.describe(size)); the largest file smartsite reads is \(ByteCount.describe(maximumBytes))",
                          fix: "split it into several pages")
         }
         var bytes = bytes[...]

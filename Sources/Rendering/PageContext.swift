@@ -122,7 +122,7 @@ final class PageContext {
         case .provider:
             if let provider = page.provider {
                 context["provider"] = providerValues(provider)
-                context["json_ld"] = StructuredData.provider(provider, url: site.config.baseURL + page.urlPath)
+                context["json_ld"] = StructuredData.provider(provider, url: site.config.address(of: page.urlPath))
             }
         case .page:
             break

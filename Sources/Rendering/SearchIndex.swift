@@ -90,7 +90,7 @@ enum Sitemap {
         urls.append(SiteRenderer.worksheetsURLPath)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for url in urls.sorted() {
-            xml += "  <url><loc>\((site.config.baseURL + url).xmlEscaped)</loc></url>\n"
+            xml += "  <url><loc>\(site.config.address(of: url).xmlEscaped)</loc></url>\n"
         }
         return xml + "</urlset>\n"
     }

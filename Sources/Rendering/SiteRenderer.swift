@@ -59,6 +59,21 @@ public struct SiteRenderer: @unchecked Sendable {
         }
     }
 
+    /// HTML past this size is a template mistake (a list shown again inside
+    /// each of its own entries grows with the square of the site), not a
+    /// page a phone could open.
+    public static let largestPageBytes = 50 * 1_048_576
+
+    /// An error naming the template when a rendered file is past that size.
+    public func sizeProblem(of output: Output, source: String, template: String) -> Diagnostic? {
+        let bytes = output.text.utf8.count
+        guard bytes > Self.largestPageBytes else { return nil }
+        return .error(source, "the page made from templates/\(template).mustache is \(ByteCount.describe(bytes)) of HTML, "
+                      + "over the limit of \(ByteCount.describe(Self.largestPageBytes))",
+                      fix: "look in templates/\(template).mustache (and its partials) for a list inside a list, "
+                      + "e.g. {{#children}} inside {{#children}}")
+    }
+
     public func render(_ page: Page) -> Output {
         let html = templates.render(context.context(for: page), template: templateName(for: page)) ?? ""
         return Output(path: SitePaths.outputFile(forURLPath: page.urlPath), text: html)

@@ -8,10 +8,13 @@ import Mustache
 public struct TemplateLibrary: Sendable {
     public let mustache: MustacheLibrary
     public let names: Set<String>
+    /// Names in templates that no value has (they print nothing).
+    public let warnings: [Diagnostic]
 
     /// Reads every `.mustache` file below the folder (not `assets/`); a file
-    /// `partials/footer.mustache` is named `partials/footer`. Syntax errors
-    /// and partials that do not exist are reported with file and line.
+    /// `partials/footer.mustache` is named `partials/footer`. Syntax errors,
+    /// partials that do not exist and partials that include themselves are
+    /// errors with file and line (TemplateChecks).
     public init(folder: URL, displayRoot: String) throws(DiagnosticsError) {
         var files: [String] = []
         Self.collect(folder, relative: "", into: &files)
@@ -21,7 +24,7 @@ public struct TemplateLibrary: Sendable {
         }
         FastHTMLContentType.register()
         var library = MustacheLibrary()
-        var sources: [String: (path: String, text: String)] = [:]
+        var checked: [String: TemplateChecks.Template] = [:]
         var diagnostics: [Diagnostic] = []
         // A template with a syntax error is reported once, not again by every template that uses it.
         var broken: Set<String> = []
@@ -35,7 +38,7 @@ public struct TemplateLibrary: Sendable {
             let text = String(decoding: data, as: UTF8.self)
             do {
                 library.register(try MustacheTemplate(string: Self.contentTypeLine + text), named: name)
-                sources[name] = (path, text)
+                checked[name] = .init(path: path, tags: TemplateTags.scan(text))
             } catch let error as MustacheTemplate.ParserError {
                 broken.insert(name)
                 // The line put in front of the file is not the editor's: count from their first line.
@@ -47,13 +50,11 @@ public struct TemplateLibrary: Sendable {
                 diagnostics.append(.error(path, "template syntax: \(error)"))
             }
         }
-        let names = Set(sources.keys)
-        for (_, source) in sources.sorted(by: { $0.key < $1.key }) {
-            diagnostics += Self.missingPartials(in: source.text, path: source.path, known: names.union(broken))
-        }
+        diagnostics += TemplateChecks(templates: checked, broken: broken).run()
         if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }
         self.mustache = library
-        self.names = names
+        self.names = Set(checked.keys)
+        self.warnings = diagnostics
     }
 
     /// Put in front of every template so `{{value}}` is escaped by
@@ -80,32 +81,6 @@ public struct TemplateLibrary: Sendable {
                 files.append(path)
             }
         }
-    }
-
-    /// swift-mustache renders a missing partial as nothing; for a site that
-    /// is a page without its footer or help lines, so it is an error here.
-    static func missingPartials(in text: String, path: String, known: Set<String>) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if let sigil = tag.first, sigil == ">" || sigil == "<" {
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    if !name.isEmpty, !name.hasPrefix("*"), !known.contains(name) {
-                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                        let suggestion = closestName(to: name, in: known.sorted())
-                        diagnostics.append(.error(path, line: index + 1, column: column,
-                                                  "there is no template named '\(name)'",
-                                                  fix: suggestion.map { "did you mean '\($0)'?" } ?? "create templates/\(name).mustache"))
-                    }
-                }
-                rest = afterOpen[close.upperBound...]
-            }
-        }
-        return diagnostics
     }
 
     private static func explain(_ error: Error) -> String {

@@ -87,7 +87,7 @@ final class PageValues: MustacheParent {
         case "title": return TemplateText(frame.title)
         case "description": return TemplateText(frame.description)
         case "url": return TemplateText(frame.urlPath)
-        case "canonical": return TemplateText(context.site.config.baseURL + frame.urlPath)
+        case "canonical": return TemplateText(context.site.config.address(of: frame.urlPath))
         default: break
         }
         guard let page = frame.page else { return nil }

@@ -158,6 +158,13 @@ public final class PreviewSession {
 
     private func plan(_ changes: [SourceChange], site: Site) -> Plan? {
         var plan = Plan()
+        var linkedFiles: Set<String>?
+        func linked(_ site: Site) -> Set<String> {
+            if let linkedFiles { return linkedFiles }
+            let files = Set(site.linkedFiles())
+            linkedFiles = files
+            return files
+        }
         let files = FileManager.default
         for change in changes {
             switch change.kind {
@@ -182,10 +189,11 @@ public final class PreviewSession {
             case .contentFile(let path):
                 // Added or removed: links to it may start or stop working.
                 let source = site.folder.url(path)
-                let known = site.folder.otherFiles.contains(path)
+                let known = site.folder.hasOtherFile(path)
                 if files.fileExists(atPath: source.path) {
                     guard known else { return nil }
-                    plan.copies.append((source, path))
+                    // Only what a page links to is published, in preview as in a build.
+                    if linked(site).contains(path) { plan.copies.append((source, path)) } else { plan.ignored.append(change) }
                 } else if known {
                     return nil
                 } else {
@@ -221,10 +229,14 @@ public final class PreviewSession {
         clock.lap("load", into: &report)
         if !changedPages.isEmpty {
             sources.site = last.site.replacing(changedPages.map(\.new))
+            // A page that links to a file for the first time (or no longer)
+            // changes what is published: a full build puts that right.
+            let linksChanged = changedPages.contains { $0.old.content.links.map(\.destination) != $0.new.content.links.map(\.destination) }
+            if linksChanged, sources.site.linkedFiles() != last.site.linkedFiles() { return nil }
             problems += check(sources.site, changed: changedPages)
             if problems.contains(where: \.isError) { throw DiagnosticsError(problems) }
         }
-        update.warnings = problems
+        update.warnings = problems + (plan.templates ? sources.templates.warnings : [])
         clock.lap("check site", into: &report)
 
         let output = MemoryOutput()

@@ -66,6 +66,7 @@ public enum SiteBuilder {
         clock.lap("load content", into: &report)
 
         let templates = try loadTemplates(options)
+        report.warnings += templates.warnings
         clock.lap("load templates", into: &report)
         return Sources(site: site, templates: templates, missingTemplates: missingTemplates(in: templates, options: options))
     }
@@ -111,10 +112,15 @@ public enum SiteBuilder {
         report.pagesWritten = site.pages.count
         clock.lap("render pages", into: &report)
 
-        report.pagesWritten += try writeFiles(siteFiles.result(), to: output)
+        let files = siteFiles.result()
+        report.pagesWritten += try writeFiles(files, to: output)
         clock.lap("site files", into: &report)
 
-        report.filesCopied = try copyStaticFiles(site: site, options: options, output: output)
+        // What smartsite wrote itself, which no file of content/ may replace.
+        var generated = Set(site.pages.map { SitePaths.outputFile(forURLPath: $0.urlPath) })
+        generated.formUnion(files.map(\.path))
+        generated.formUnion(worksheets.listings.flatMap { $0.downloads.map(\.file) })
+        report.filesCopied = try copyStaticFiles(site: site, options: options, output: output, generated: generated)
         clock.lap("copy files", into: &report)
         return renderer
     }
@@ -123,6 +129,9 @@ public enum SiteBuilder {
     static func writePages(_ pages: [Page], renderer: SiteRenderer, to output: some SiteOutput) throws(DiagnosticsError) {
         let failures = pages.parallelMap { page -> Diagnostic? in
             let file = renderer.render(page)
+            if let tooLarge = renderer.sizeProblem(of: file, source: page.sourcePath, template: renderer.templateName(for: page)) {
+                return tooLarge
+            }
             do throws(Diagnostic) { try output.write(file.text, to: file.path) } catch { return error }
             return nil
         }.compactMap { $0 }
@@ -138,27 +147,43 @@ public enum SiteBuilder {
         return files.filter { $0.path.hasSuffix(".html") }.count
     }
 
-    /// `templates/assets/` → `output/assets/`, and files other than Markdown
-    /// that editors keep in content/ (images) to the same place below output/.
-    static func copyStaticFiles(site: Site, options: BuildOptions, output: some SiteOutput) throws(DiagnosticsError) -> Int {
-        var copied = 0
-        let files = FileManager.default
-        var sources: [(from: URL, to: String)] = []
-        let assets = URL(fileURLWithPath: options.templatesFolder).appendingPathComponent("assets")
-        if let enumerator = files.enumerator(at: assets, includingPropertiesForKeys: [.isRegularFileKey],
-                                             options: [.skipsHiddenFiles]) {
-            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                let relative = String(url.standardizedFileURL.path.dropFirst(assets.standardizedFileURL.path.count + 1))
-                sources.append((url, "assets/" + relative))
+    /// `templates/assets/` → `output/assets/`, and the files of content/
+    /// that pages link to or show (images, PDFs) to the same place below
+    /// output/. Nothing else of content/ is published: a note left there, an
+    /// editor's backup, a file nothing links to. A file that would take the
+    /// place of one smartsite made (`content/search.json`) is an error
+    /// naming both, not a silent replacement.
+    static func copyStaticFiles(site: Site, options: BuildOptions, output: some SiteOutput,
+                                generated: Set<String>) throws(DiagnosticsError) -> Int {
+        var problems: [Diagnostic] = []
+        var sources: [(from: String, shown: String, to: String)] = []
+        let assetsRoot = options.templatesFolder + "/assets"
+        if FileManager.default.fileExists(atPath: assetsRoot) {
+            do throws(Diagnostic) {
+                // The same walk as content/: no dot-files, backups or links out of the folder.
+                let assets = try ContentFolder(root: URL(fileURLWithPath: assetsRoot), displayRoot: assetsRoot)
+                problems += assets.diagnostics.filter(\.isError)
+                for file in (assets.markdownFiles + assets.otherFiles).sorted() {
+                    sources.append((assets.filePath(file), assets.displayPath(file), "assets/" + file))
+                }
+            } catch {
+                problems.append(error)
             }
         }
-        for file in site.folder.otherFiles where !file.hasPrefix("worksheets/") {
-            sources.append((site.folder.url(file), file))
+        let taken = generated.union(sources.map(\.to))
+        for file in site.linkedFiles() {
+            let shown = site.folder.displayPath(file)
+            if taken.contains(file) {
+                problems.append(.error(shown, "this file would take the place of \(options.outputFolder)/\(file), which smartsite makes",
+                                       fix: "rename the file (and the links to it), or move it into a folder of its own"))
+                continue
+            }
+            sources.append((site.folder.filePath(file), shown, file))
         }
-        var problems: [Diagnostic] = []
-        for source in sources.sorted(by: { $0.to < $1.to }) {
-            guard let data = files.contents(atPath: source.from.path) else {
-                problems.append(.error(source.from.path, "cannot read this file"))
+        var copied = 0
+        for source in sources {
+            guard let data = FileManager.default.contents(atPath: source.from) else {
+                problems.append(.error(source.shown, "cannot read this file", fix: "check that it exists and that you may read it"))
                 continue
             }
             do throws(Diagnostic) { try output.write(data, to: source.to) } catch { problems.append(error) }

@@ -62,13 +62,4 @@ final class SitePathsTests: XCTestCase {
         XCTAssertEqual(PageKind.of(relativePath: "toolbox.md"), .page)
         XCTAssertEqual(PageKind.of(relativePath: "about.md"), .page)
     }
-
-    func testLocalFilesAreTellFromOtherSitesAndApps() {
-        for local in ["a.md", "../toolbox/x.md#steps", "x.md?v=1", "images/a:b.png", "a/b", "./c.md", "x#y:z"] {
-            XCTAssertTrue(SitePaths.isLocalFile(local), local)
-        }
-        for other in ["", "#steps", "/absolute", "https://example.org/a.md", "mailto:a@b.org", "tel:988", "sms:988", "c:x"] {
-            XCTAssertFalse(SitePaths.isLocalFile(other), other)
-        }
-    }
 }

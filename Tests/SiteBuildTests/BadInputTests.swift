@@ -99,7 +99,7 @@ final class BadInputTests: XCTestCase {
         Case("Windows line endings that build", [page: "---\r\ntitle: About CRLF\r\n---\r\n\r\n## Part\r\n"],
              .builds { site in XCTAssertTrue(site.read("about/index.html")?.contains("<h2 id=\"part\">Part</h2>") ?? false) }),
         Case("a 20 MB file", [page: "---\ntitle: Big\n---\n" + String(repeating: "word ", count: 4_200_000)],
-             .error("content/about.md: error: this file is 20 MB; the largest file smartsite reads is 8 MB")),
+             .error("content/about.md: error: this file is 21,000,019 bytes (20 MB); the largest file smartsite reads is 8,388,608 bytes (8 MB)")),
         Case("deeply nested lists", [page: "---\ntitle: Lists\n---\n\n" + (0..<1000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")],
              .builds { site in XCTAssertNotNil(site.read("about/index.html")) }),
         Case("deeply nested quotes", [page: "---\ntitle: Quotes\n---\n\n" + String(repeating: ">", count: 20000) + " deep\n"],
@@ -152,6 +152,74 @@ final class BadInputTests: XCTestCase {
              .error("content/worksheets/w.md:5:1: error: unknown worksheet block `feild`")),
         Case("worksheet with a negative line count", ["content/worksheets/w.md": "---\ntitle: W\n---\n\n```lines -3 What happened?\n```\n"],
              .error("content/worksheets/w.md:5:1: error: `lines` needs the number of lines first, from 1 to 30")),
+        // Templates that would crash or print nothing (safety issue, items 2 and 10)
+        Case("a partial that includes itself", ["templates/partials/help.mustache": "<p>{{site.title}}</p>\n{{>partials/help}}\n"],
+             .error("templates/partials/help.mustache:2:1: error: this template includes itself, which would never end ('partials/help' includes 'partials/help' (templates/partials/help.mustache:2))")),
+        Case("two partials that include each other", ["templates/partials/help.mustache": "{{>partials/more}}", "templates/partials/more.mustache": "x\n {{> partials/help }}"],
+             .error("templates/partials/help.mustache:1:1: error: these templates include each other in a circle, which would never end: 'partials/help' includes 'partials/more' (templates/partials/help.mustache:1), 'partials/more' includes 'partials/help' (templates/partials/more.mustache:2)")),
+        Case("a page template that includes itself by its kind", ["templates/page.mustache": "{{<base}}{{$main}}{{>*page.kind}}{{/main}}{{/base}}\n"],
+             .error("templates/page.mustache:1:19: error: this template includes itself, which would never end ('page' includes 'page' (templates/page.mustache:1))")),
+        Case("a misspelled template value", ["templates/page.mustache": "{{<base}}{{$main}}\n<h1>{{page.titel}}</h1>{{/main}}{{/base}}\n"],
+             .warning("templates/page.mustache:2:5: warning: no page has a value named 'page.titel', so this prints nothing")),
+        Case("a page of more than 50 MB", [page: "---\ntitle: Big\n---\n\n" + String(repeating: "A line of text.\n", count: 480_000),
+                                            "templates/page.mustache": "{{<base}}{{$main}}" + String(repeating: "{{{page.content}}}", count: 8) + "{{/main}}{{/base}}\n"],
+             .error("content/about.md: error: the page made from templates/page.mustache is 61,440,157 bytes (58.6 MB) of HTML, over the limit of 52,428,800 bytes (50 MB)")),
+        // Links and settings that leave the site or run a script (items 5 and 9)
+        Case("a provider website that runs a script", ["content/providers/a.md": "---\nname: A\nwebsite: \"javascript:alert(1)\"\n---\n"],
+             .error("content/providers/a.md:3:10: error: 'website' uses 'javascript:', which a site may not link to; only https:, http:, mailto:, tel:, sms: or a path on this site are allowed")),
+        Case("an insurance link with a hidden tab", ["content/providers/a.md": "---\nname: A\ninsurance_verification: \"java\\tscript:alert(1)\"\n---\n"],
+             .error("content/providers/a.md:3:25: error: 'insurance_verification' contains a control character (such as a tab or a line break)")),
+        Case("a menu entry that runs a script", ["content/site.yaml": "title: T\nmenu:\n  - title: Tools\n    url: JavaScript:alert(1)\n"],
+             .error("content/site.yaml:4:10: error: 'url' uses 'javascript:', which a site may not link to; only https:, http:, mailto:, tel:, sms: or a path on this site are allowed")),
+        Case("a help line website that is a data address", ["content/site.yaml": "title: T\nhelp_lines:\n  - name: X\n    website: \"data:text/html,<script>x</script>\"\n"],
+             .error("content/site.yaml:4:14: error: 'website' uses 'data:', which a site may not link to; only https:, http:, mailto:, tel:, sms: or a path on this site are allowed")),
+        Case("a base URL that is not a web address", ["content/site.yaml": "title: T\nbase_url: ftp://example.org/\n"],
+             .error("content/site.yaml:2:11: error: 'base_url' uses 'ftp:', which a site may not link to; only https:, http:, mailto:, tel:, sms: or a path on this site are allowed")),
+        Case("a script link in Markdown", [page: "---\ntitle: About\n---\n\n[click](javascript:alert(1)) and [more](VBScript:x)\n"],
+             .warning("content/about.md:5:1: warning: the link 'javascript:alert(1)' uses 'javascript:', which a page may not link to, so it was removed")),
+        Case("a link that climbs out of the content folder", [page: "---\ntitle: About\n---\n\n[x](../../../../etc/passwd)\n"],
+             .error("content/about.md:5:1: error: the link '../../../../etc/passwd' leads outside the content folder")),
+        Case("a link to the top of the host", [page: "---\ntitle: About\n---\n\nSee [x](/etc/passwd).\n"],
+             .error("content/about.md:5:5: error: the link '/etc/passwd' starts with /, so on the web it leads to the top of whatever server hosts the site, not to a page of it")),
+        Case("a page file name with a question mark", ["content/what?.md": "---\ntitle: What\n---\n"],
+             .error("content/what?.md: error: the file name has '?' in it, which cannot be part of a page's web address")),
+        // What is published (items 3 and 4)
+        Case("a link to a file outside the content folder", [:],
+             .error("content/passwd.txt: error: this is a link to /etc/passwd, outside content/; smartsite does not read or publish files from outside the folder"),
+             setUp: { site in
+                 try FileManager.default.createSymbolicLink(atPath: site.content.appendingPathComponent("passwd.txt").path, withDestinationPath: "/etc/passwd")
+             }),
+        Case("a page that is a link to a file outside", [:],
+             .error("content/hosts.md: error: this is a link to /etc/hosts, outside content/; smartsite does not read or publish files from outside the folder"),
+             setUp: { site in
+                 try FileManager.default.createSymbolicLink(atPath: site.content.appendingPathComponent("hosts.md").path, withDestinationPath: "/etc/hosts")
+             }),
+        Case("files nothing links to are not published", ["content/notes.txt": "call Sam re: intake", "content/site.css~": "old",
+                                                          "content/.secret": "x", "content/#draft.md#": "x", "content/toolbox/.urge-log.md.swp": "x"],
+             .builds { site in
+                 for path in ["notes.txt", "site.css~", ".secret", "#draft.md#", "toolbox/.urge-log.md.swp"] {
+                     XCTAssertNil(site.read(path), "\(path) was published")
+                 }
+             }),
+        Case("a linked image is published where the link leads", [page: "---\ntitle: About\n---\n\n![Our meeting room](images/room.png)\n[flyer](files/flyer%20one.pdf)\n",
+                                                                 "content/images/room.png": "PNG", "content/files/flyer one.pdf": "PDF"],
+             .builds { site in
+                 XCTAssertEqual(site.read("images/room.png"), "PNG")
+                 XCTAssertEqual(site.read("files/flyer one.pdf"), "PDF")
+                 let html = site.read("about/index.html") ?? ""
+                 XCTAssertTrue(html.contains("src=\"../images/room.png\""), html)
+                 XCTAssertTrue(html.contains("href=\"../files/flyer%20one.pdf\""), html)
+             }),
+        Case("a linked file that would replace one smartsite makes", [page: "---\ntitle: About\n---\n\n[index](search.json)\n", "content/search.json": "[]"],
+             .error("content/search.json: error: this file would take the place of output/search.json, which smartsite makes")),
+        Case("a linked file in place of a stylesheet", [page: "---\ntitle: About\n---\n\n[css](assets/site.css)\n", "content/assets/site.css": "x"],
+             .error("content/assets/site.css: error: this file would take the place of output/assets/site.css, which smartsite makes")),
+        Case("addresses in the sitemap are percent-encoded", ["content/a \"b\".md": "---\ntitle: Quoted\n---\n", "content/reunión.md": "---\ntitle: R\n---\n"],
+             .builds { site in
+                 let sitemap = site.read("sitemap.xml") ?? ""
+                 XCTAssertTrue(sitemap.contains("<loc>https://example.org/recovery/a%20%22b%22/</loc>"), sitemap)
+                 XCTAssertTrue(sitemap.contains("<loc>https://example.org/recovery/reuni%C3%B3n/</loc>"), sitemap)
+             }),
         Case("symlink loop", [:],
              .warning("content/loop: warning: a link to a folder is not followed (it could loop)"),
              setUp: { site in
