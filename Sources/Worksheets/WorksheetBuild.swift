@@ -75,8 +75,9 @@ func pdfPath(_ slug: String, _ paper: Paper) -> String { "worksheets/\(slug)-\(p
 
 /// Loads content/worksheets/*.md (sorted), lays each out on Letter and A4, and
 /// writes the PDFs into stagingRoot/worksheets/. PDFs whose PostScript is the
-/// same as last time (compared by SHA-256, per distilling group) are copied
-/// from `previousOutputRoot` (read only) instead of distilled again. Problems come back as diagnostics; a missing
+/// same as last time (compared by SHA-256, per distilling group, through each
+/// PDF's trailer /ID: PDFReuse) are copied from `previousOutputRoot` (read
+/// only) instead of distilled again. Problems come back as diagnostics; a missing
 /// Ghostscript is a warning, so the HTML site still builds.
 public func buildWorksheets(contentRoot: String, stagingRoot: String, previousOutputRoot: String?,
                             settings: WorksheetSettings) -> WorksheetBuildResult {
@@ -93,7 +94,6 @@ public func buildWorksheets(contentRoot: String, stagingRoot: String, previousOu
         var worksheet: Worksheet
         var postScript: [Paper: String]
         var pageCount: [Paper: Int]
-        var key: String
     }
     var made: [Made] = []
     for file in files {
@@ -120,31 +120,30 @@ public func buildWorksheets(contentRoot: String, stagingRoot: String, previousOu
                 result.diagnostics += document.warnings.map { Diagnostic.warning(path, $0) }
             }
         }
-        made.append(Made(worksheet: worksheet, postScript: postScript, pageCount: pages,
-                         key: cacheKey(Paper.allCases.map { postScript[$0]! })))
+        made.append(Made(worksheet: worksheet, postScript: postScript, pageCount: pages))
     }
     result.layoutSeconds = Date().timeIntervalSince(started)
 
     // PDFs, made in distilling groups: see DistillingGroups.
     let outputFolder = URL(fileURLWithPath: stagingRoot).appendingPathComponent("worksheets")
     try? FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
-    let previous = previousOutputRoot.map { PDFCache.read(root: URL(fileURLWithPath: $0)) } ?? [:]
-    var manifest: [String: String] = [:]
     var ready = Set<Int>()
     var pending: [(members: [Int], key: String)] = []
     for group in DistillingGroups.assign(made.map(\.worksheet.slug)) {
         let key = cacheKey(group.flatMap { i in Paper.allCases.map { made[i].worksheet.slug + "\n" + made[i].postScript[$0]! } })
-        let files = group.flatMap { i in Paper.allCases.map { pdfPath(made[i].worksheet.slug, $0) } }
-        if let root = previousOutputRoot, files.allSatisfy({ previous[$0] == key }) {
+        let files = group.flatMap { i in
+            Paper.allCases.map { (path: pdfPath(made[i].worksheet.slug, $0),
+                                  identity: PDFReuse.identity(groupKey: key, slug: made[i].worksheet.slug, paper: $0)) }
+        }
+        if let root = previousOutputRoot, files.allSatisfy({ PDFReuse.isMade(from: $0.identity, at: root + "/" + $0.path) }) {
             var copied = true
             for file in files {
-                let to = URL(fileURLWithPath: stagingRoot).appendingPathComponent(file)
+                let to = URL(fileURLWithPath: stagingRoot).appendingPathComponent(file.path)
                 try? FileManager.default.removeItem(at: to)
-                do { try FileManager.default.copyItem(at: URL(fileURLWithPath: root).appendingPathComponent(file), to: to) } catch { copied = false }
+                do { try FileManager.default.copyItem(at: URL(fileURLWithPath: root).appendingPathComponent(file.path), to: to) } catch { copied = false }
             }
             if copied {
                 result.reused += files.count
-                files.forEach { manifest[$0] = key }
                 ready.formUnion(group)
                 continue
             }
@@ -160,7 +159,7 @@ public func buildWorksheets(contentRoot: String, stagingRoot: String, previousOu
                         made[i].postScript[paper].map { postScript in
                             Ghostscript.Document(postScript: postScript,
                                                  output: URL(fileURLWithPath: stagingRoot).appendingPathComponent(pdfPath(made[i].worksheet.slug, paper)),
-                                                 identity: SHA256.hex(made[i].key + paper.rawValue),
+                                                 identity: PDFReuse.identity(groupKey: group.key, slug: made[i].worksheet.slug, paper: paper),
                                                  label: "\(made[i].worksheet.slug)-\(paper.rawValue)")
                         }
                     }
@@ -192,7 +191,6 @@ public func buildWorksheets(contentRoot: String, stagingRoot: String, previousOu
                     }
                 } else {
                     result.distilled += group.members.count * Paper.allCases.count
-                    for i in group.members { Paper.allCases.forEach { manifest[pdfPath(made[i].worksheet.slug, $0)] = group.key } }
                     ready.formUnion(group.members)
                 }
             }
@@ -202,7 +200,6 @@ public func buildWorksheets(contentRoot: String, stagingRoot: String, previousOu
             result.diagnostics.append(missing)
         }
     }
-    PDFCache.write(manifest, root: URL(fileURLWithPath: stagingRoot))
 
     result.worksheets = made.enumerated().map { index, item in
         let ws = item.worksheet
@@ -258,25 +255,4 @@ func cacheKey(_ postScripts: [String]) -> String {
         hasher.update([0])
     }
     return hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-}
-
-/// worksheets/pdf-cache.txt: which PostScript each PDF was made from, so the
-/// next build can tell whether a PDF in the previous output is still right.
-enum PDFCache {
-    static let file = "worksheets/pdf-cache.txt"
-
-    static func read(root: URL) -> [String: String] {
-        guard let text = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else { return [:] }
-        var entries: [String: String] = [:]
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 1)
-            if parts.count == 2, parts[0].count == 64 { entries[String(parts[1])] = String(parts[0]) }
-        }
-        return entries
-    }
-
-    static func write(_ entries: [String: String], root: URL) {
-        let text = entries.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "\n")
-        try? Data((text.isEmpty ? "" : text + "\n").utf8).write(to: root.appendingPathComponent(file))
-    }
 }

@@ -88,7 +88,7 @@ final class BuildTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: out) }
         _ = buildWorksheets(contentRoot: contentRoot, stagingRoot: out.path, previousOutputRoot: SharedBuild.cold.root.path, settings: testSettings)
         let written = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("worksheets").path).sorted()
-        XCTAssertEqual(written, (expectedSlugs.flatMap { ["\($0)-a4.pdf", "\($0)-letter.pdf"] } + ["pdf-cache.txt"]).sorted())
+        XCTAssertEqual(written, (expectedSlugs.flatMap { ["\($0)-a4.pdf", "\($0)-letter.pdf"] }).sorted())
     }
 
     func testANewWorksheetWithEveryBlockNeedsNoCode() throws {
