@@ -72,8 +72,10 @@ let package = Package(
         .executableTarget(name: "FuzzDirectives", dependencies: ["Markdown", "FuzzSupport"]),
         .executableTarget(name: "FuzzPostScriptString", dependencies: ["PostScript", "FuzzSupport"]),
         .executableTarget(name: "FuzzRequestPath", dependencies: ["Preview", "FuzzSupport"]),
+        .executableTarget(name: "FuzzURLSetting", dependencies: ["Content", "FuzzSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "TestSupport"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
         // What several test targets share: running gs, qpdf and poppler; resident memory.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

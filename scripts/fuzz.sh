@@ -8,7 +8,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
-targets=${FUZZ_TARGETS:-"FuzzFrontMatter FuzzDirectives FuzzPostScriptString FuzzRequestPath"}
+targets=${FUZZ_TARGETS:-"FuzzFrontMatter FuzzDirectives FuzzPostScriptString FuzzRequestPath FuzzURLSetting"}
 scratch=.build-fuzz
 # The Swift crash backtracer can hang a crashed process here instead of
 # letting libFuzzer report: turn it off.

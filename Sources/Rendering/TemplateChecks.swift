@@ -53,10 +53,15 @@ struct TemplateChecks {
             let name = Self.valueName(tag.name)
             guard !name.isEmpty, name != "." else { return nil }
             let parts = name.split(separator: ".", omittingEmptySubsequences: true).map(String.init)
-            guard let unknown = parts.firstIndex(where: { !TemplateNames.values.contains($0) && !TemplateNames.mustache.contains($0) })
+            // After `page.` or `site.` only their own names; elsewhere any name some value has.
+            func known(at index: Int) -> Set<String> {
+                if index > 0, let children = TemplateNames.children[parts[index - 1]] { return children }
+                return TemplateNames.values
+            }
+            guard let unknown = parts.indices.first(where: { !known(at: $0).contains(parts[$0]) && !TemplateNames.mustache.contains(parts[$0]) })
             else { return nil }
             var suggestion = parts
-            let closest = closestName(to: parts[unknown], in: TemplateNames.values.sorted())
+            let closest = closestName(to: parts[unknown], in: known(at: unknown).sorted())
             if let closest { suggestion[unknown] = closest }
             return .warning(template.path, line: tag.line, column: tag.column,
                             "no page has a value named '\(name)', so this prints nothing",

@@ -27,6 +27,13 @@ enum TemplateNames {
         "preview", "tool", "worksheets", "is_worksheet", "is_search", "is_not_found",
     ]
 
+    /// What `page.` and `site.` lead to (PageValues, PageContext.shared):
+    /// the two names templates write with a dot, checked more closely.
+    static let children: [String: Set<String>] = [
+        "page": ["title", "description", "url", "canonical", "short_title", "content", "kind", "source", "toc", "has_toc", "toc_html"],
+        "site": ["title", "description", "language", "base_url", "disclaimer", "help_lines"],
+    ]
+
     /// swift-mustache's: a list's position (`{{#first()}}`) and the
     /// transforms (`{{uppercased(title)}}`).
     static let mustache: Set<String> = [
