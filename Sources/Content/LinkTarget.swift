@@ -36,8 +36,11 @@ public enum LinkTarget: Equatable {
         if target.isEmpty { return .sameFile(fragment: fragment ?? "") }
         // Browsers read a backslash as a slash in web addresses: `..\..\x` climbs too.
         let written = target.replacingOccurrences(of: "\\", with: "/")
-        guard let resolved = SitePaths.resolve(written, from: contentPath) else { return .outsideContent }
-        let path = resolved.removingPercentEncoding ?? resolved
+        // Resolved once as written (for the href) and once as read (`%2e%2e`
+        // is `..` to a browser, and `%20` a space in the file's name).
+        let decoded = written.removingPercentEncoding ?? written
+        guard let path = SitePaths.resolve(decoded, from: contentPath),
+              let resolved = SitePaths.resolve(written, from: contentPath) else { return .outsideContent }
         if path.hasSuffix(".md") { return .page(path, fragment: fragment) }
         return .file(path: path, written: resolved)
     }

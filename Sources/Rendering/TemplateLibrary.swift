@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 import Foundation
 import Markdown
@@ -16,8 +17,10 @@ public struct TemplateLibrary: Sendable {
     /// partials that do not exist and partials that include themselves are
     /// errors with file and line (TemplateChecks).
     public init(folder: URL, displayRoot: String) throws(DiagnosticsError) {
-        var files: [String] = []
-        Self.collect(folder, relative: "", into: &files)
+        // The same walk as content/: no dot-files or backups, and a link that
+        // leads out of the folder is an error, not a template read from anywhere.
+        let walked = try? ContentFolder(root: folder, displayRoot: displayRoot)
+        let files = (walked?.otherFiles ?? []).filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
         guard !files.isEmpty else {
             throw DiagnosticsError([.error(displayRoot, "there are no templates (.mustache files) in this folder",
                                            fix: "run smartsite in the folder that holds templates/, or pass --templates DIR")])
@@ -25,7 +28,7 @@ public struct TemplateLibrary: Sendable {
         FastHTMLContentType.register()
         var library = MustacheLibrary()
         var checked: [String: TemplateChecks.Template] = [:]
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = (walked?.diagnostics ?? []).filter { !$0.path.hasPrefix(displayRoot + "/assets/") }
         // A template with a syntax error is reported once, not again by every template that uses it.
         var broken: Set<String> = []
         for file in files.sorted() {
@@ -47,7 +50,7 @@ public struct TemplateLibrary: Sendable {
                                           fix: "check that every {{#section}} and {{<parent}} is closed by a matching {{/name}}"))
             } catch {
                 broken.insert(name)
-                diagnostics.append(.error(path, "template syntax: \(error)"))
+                diagnostics.append(.error(path, "template syntax: the template could not be read"))
             }
         }
         diagnostics += TemplateChecks(templates: checked, broken: broken).run()
@@ -67,29 +70,17 @@ public struct TemplateLibrary: Sendable {
         mustache.render(context, withTemplate: name)
     }
 
-    private static func collect(_ folder: URL, relative: String, into files: inout [String]) {
-        let here = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: here.path)) ?? []
-        for name in names where !name.hasPrefix(".") {
-            let path = relative.isEmpty ? name : relative + "/" + name
-            if path == "assets" { continue }
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: here.appendingPathComponent(name).path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
-                collect(folder, relative: path, into: &files)
-            } else if name.hasSuffix(".mustache") {
-                files.append(path)
-            }
-        }
-    }
-
     private static func explain(_ error: Error) -> String {
         switch error as? MustacheTemplate.Error {
         case .sectionCloseNameIncorrect?: return "a closing tag does not match the section it closes"
         case .unfinishedName?: return "a tag is not finished (missing }})"
         case .expectedSectionEnd?: return "a section is never closed"
         case .invalidSetDelimiter?: return "the set-delimiter tag is malformed"
-        default: return "\(error)"
+        case .transformAppliedToInheritanceSection?: return "a transform such as uppercased() cannot be used on a {{<parent}} or {{$block}}"
+        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
+            return "inside {{<parent}}...{{/parent}} only {{$block}} sections may stand (text or other tags go inside a block)"
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: return "a {{% ... }} setting is not one swift-mustache knows"
+        default: return "the template could not be read"
         }
     }
 }

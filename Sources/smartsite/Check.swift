@@ -35,7 +35,7 @@ struct Check: ParsableCommand {
             let report = try SiteBuilder.build(options)
             diagnostics += report.warnings
         } catch {
-            diagnostics += (error as? DiagnosticsError)?.diagnostics ?? [.error(folders.content, "\(error)")]
+            diagnostics += error.diagnostics
         }
         var external: [(url: String, page: String, line: Int)] = []
         if !diagnostics.contains(where: \.isError) {

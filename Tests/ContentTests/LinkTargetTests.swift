@@ -19,6 +19,7 @@ final class LinkTargetTests: XCTestCase {
     func testLinksThatLeaveTheSiteOrRunScriptsAreTold() {
         XCTAssertEqual(LinkTarget.of("../../../../etc/passwd", from: "program/coping.md"), .outsideContent)
         XCTAssertEqual(LinkTarget.of("..\\..\\..\\etc\\passwd", from: "program/coping.md"), .outsideContent)
+        XCTAssertEqual(LinkTarget.of("%2e%2e/%2E%2E/etc/passwd", from: "program/coping.md"), .outsideContent)
         XCTAssertEqual(LinkTarget.of("/etc/passwd", from: "a.md"), .hostRoot)
         XCTAssertEqual(LinkTarget.of("javascript:alert(1)", from: "a.md"), .refused(scheme: "javascript"))
         XCTAssertEqual(LinkTarget.of(" JaVa\tScRiPt:alert(1)", from: "a.md"), .refused(scheme: "javascript"))

@@ -194,6 +194,20 @@ final class BadInputTests: XCTestCase {
              setUp: { site in
                  try FileManager.default.createSymbolicLink(atPath: site.content.appendingPathComponent("hosts.md").path, withDestinationPath: "/etc/hosts")
              }),
+        Case("a template that is a link to a file outside", [:],
+             .error("templates/partials/footer.mustache: error: this is a link to /etc/passwd, outside templates/; smartsite does not read or publish files from outside the folder"),
+             setUp: { site in
+                 try FileManager.default.createSymbolicLink(atPath: site.templates.appendingPathComponent("partials/footer.mustache").path,
+                                                            withDestinationPath: "/etc/passwd")
+             }),
+        Case("a stylesheet that is a link to a file outside", [:],
+             .error("templates/assets/extra.css: error: this is a link to /etc/passwd, outside templates/assets/; smartsite does not read or publish files from outside the folder"),
+             setUp: { site in
+                 try FileManager.default.createSymbolicLink(atPath: site.templates.appendingPathComponent("assets/extra.css").path,
+                                                            withDestinationPath: "/etc/passwd")
+             }),
+        Case("a link spelled with %2e%2e that climbs out", [page: "---\ntitle: About\n---\n\n[x](%2e%2e/%2e%2e/etc/passwd)\n"],
+             .error("content/about.md:5:1: error: the link '%2e%2e/%2e%2e/etc/passwd' leads outside the content folder")),
         Case("files nothing links to are not published", ["content/notes.txt": "call Sam re: intake", "content/site.css~": "old",
                                                           "content/.secret": "x", "content/#draft.md#": "x", "content/toolbox/.urge-log.md.swp": "x"],
              .builds { site in
