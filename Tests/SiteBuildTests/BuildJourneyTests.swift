@@ -140,6 +140,14 @@ final class BuildJourneyTests: XCTestCase {
         XCTAssertTrue(wait(seconds: 15) { names().isEmpty }, "left beside output/: \(names())")
     }
 
+    /// `-o` names the file to write, ending and all.
+    func testPostScriptOnlyIsWrittenWhereDashOSays() throws {
+        let outcome = try run(["worksheet", "urge-log", "--ps-only", "-o", "urge.ps"])
+        XCTAssertEqual(outcome.status, 0, outcome.said)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: project.appendingPathComponent("urge.ps").path), outcome.said)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: project.appendingPathComponent("urge.ps.ps").path))
+    }
+
     func testBuildingIntoTheContentFolderIsRefusedAndChangesNothing() throws {
         let content = project.appendingPathComponent("content")
         let before = OutputSafetyTests.hashes(content)
