@@ -8,6 +8,10 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Worksheets need Ghostscript; `--no-worksheets` builds the pages alone.
     public var buildWorksheets: Bool
+    /// `--force`: the output folder may be a non-empty folder smartsite did
+    /// not make (its files are deleted). Never lets a build replace the
+    /// content, templates, working or home folder; see ``OutputSafety``.
+    public var replacesOtherFiles = false
     /// False for a one-shot `smartsite build`, whose process ends right after:
     /// the loaded site (every page's HTML and text, ~10,000 objects for a big
     /// site) is then left for the exit to reclaim instead of being freed one

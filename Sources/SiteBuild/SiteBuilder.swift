@@ -18,8 +18,8 @@ public enum SiteBuilder {
             if !options.freesMemoryAtEnd { _ = Unmanaged.passRetained(KeptUntilExit(sources)) }
         }
 
-        let output = OutputFolder(path: options.outputFolder)
-        do throws(Diagnostic) { try output.prepare() } catch { throw DiagnosticsError([error]) }
+        let output: OutputFolder
+        do throws(Diagnostic) { output = try OutputFolder.prepared(for: options) } catch { throw DiagnosticsError([error]) }
 
         // From here on, any failure throws away the staging folder.
         do throws(DiagnosticsError) {

@@ -50,6 +50,9 @@ struct Ghostscript: Sendable {
         var label: String?
         /// gs made every PDF but said something worth passing on.
         var isWarning = false
+        /// The disk filled up: gs says so only as an "ioerror" (and may even
+        /// exit with 0, leaving a cut-off PDF), which is no PostScript error.
+        var diskFull = false
     }
 
     /// Runs one gs process for `documents` (in order). Returns nil on
@@ -70,7 +73,8 @@ struct Ghostscript: Sendable {
         do {
             try Data(driver.utf8).write(to: driverURL)
         } catch {
-            return Failure(message: "cannot write \(driverURL.path): \(error.localizedDescription)")
+            return Failure(message: "cannot write \(driverURL.path): \(SystemError.text(error))",
+                           diskFull: Self.diskIsFull(at: scratch, gsSaid: ""))
         }
         let directories = Set(documents.map { $0.output.deletingLastPathComponent().path })
         var arguments = Self.arguments + ["-sOutputFile=\(first.output.path)"]
@@ -78,8 +82,9 @@ struct Ghostscript: Sendable {
         arguments.append(driverURL.path)
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        let command = GhostscriptProcesses.command(executable, arguments)
+        process.executableURL = URL(fileURLWithPath: command.executable)
+        process.arguments = command.arguments
         process.standardInput = FileHandle.nullDevice
         let outputURL = scratch.appendingPathComponent(".gs-\(first.identity.prefix(16)).log")
         defer { try? FileManager.default.removeItem(at: outputURL) }
@@ -92,17 +97,27 @@ struct Ghostscript: Sendable {
         do {
             try process.run()
         } catch {
-            return Failure(message: "cannot run \(executable): \(error.localizedDescription)")
+            return Failure(message: "cannot run \(executable): \(SystemError.text(error))")
         }
+        GhostscriptProcesses.started(process.processIdentifier)
         process.waitUntilExit()
+        GhostscriptProcesses.ended(process.processIdentifier)
         try? log.close()
         let said = (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
+        guard var failure = check(documents, gsSaid: said, status: process.terminationStatus) else { return nil }
+        if !failure.isWarning { failure.diskFull = Self.diskIsFull(at: scratch, gsSaid: said) }
+        return failure
+    }
+
+    /// What went wrong after gs ended, if anything: its exit status, PDFs
+    /// that are missing or cut off, or remarks worth a warning.
+    private func check(_ documents: [Document], gsSaid said: String, status: Int32) -> Failure? {
         let lines = said.split(separator: "\n")
         let current = lines.last { $0.hasPrefix(Self.marker) }.map { String($0.dropFirst(Self.marker.count)) }
         let problems = lines.filter { !$0.hasPrefix(Self.marker) }
-        guard process.terminationStatus == 0 else {
+        guard status == 0 else {
             let excerpt = problems.prefix(6).joined(separator: " | ")
-            return Failure(message: "gs exited with status \(process.terminationStatus)"
+            return Failure(message: "gs exited with status \(status)"
                                + (current.map { " while making \($0)" } ?? "") + ": \(excerpt)", label: current)
         }
         for document in documents {
@@ -113,11 +128,21 @@ struct Ghostscript: Sendable {
                 return Failure(message: "the PDF gs made for \(document.label) has no trailer /ID to make reproducible", label: document.label)
             }
             do { try fixed.write(to: document.output) } catch {
-                return Failure(message: "cannot write \(document.output.path): \(error.localizedDescription)", label: document.label)
+                return Failure(message: "cannot write \(document.output.path): \(SystemError.text(error))", label: document.label)
             }
         }
         let remarks = problems.filter { !Self.isKnownFalseAlarm($0) }
         return remarks.isEmpty ? nil : Failure(message: remarks.prefix(3).joined(separator: " | "), label: current, isWarning: true)
+    }
+
+    /// True when gs (or writing its files) failed for want of disk space:
+    /// the words of ENOSPC or gs's "ioerror ... on closing" the file, or less than
+    /// a megabyte left where the PDFs go.
+    static func diskIsFull(at folder: URL, gsSaid said: String) -> Bool {
+        if said.contains(SystemError.text(ENOSPC)) || (said.contains("ioerror") && said.contains("closing")) { return true }
+        var space = statvfs()
+        guard statvfs(folder.path, &space) == 0 else { return false }
+        return UInt64(space.f_bavail) * UInt64(space.f_frsize) < 1_000_000
     }
 
     /// gs 10 keeps a bookmark's page number across an OutputFile switch and
@@ -210,5 +235,19 @@ struct Ghostscript: Sendable {
             }
         }
         return out + ")"
+    }
+}
+
+extension Ghostscript.Failure {
+    /// The error for the worksheet at `path`, with the fix that fits: free
+    /// space when the disk is full (a PostScript hint would send people
+    /// looking for a bug that is not there), else how to see gs's own error.
+    func diagnostic(_ path: String, folder: String, slug: String) -> Diagnostic {
+        if diskFull {
+            return .error(path, "Ghostscript could not make this worksheet's PDF: the disk is full (\(message))",
+                          fix: "free some space on the disk that holds \(folder) (`df -h` shows how full each disk is), then build again")
+        }
+        return .error(path, "Ghostscript could not make this worksheet's PDF: \(message)",
+                      fix: "run `smartsite worksheet \(slug) --ps` and `gs` on the result to see the error")
     }
 }

@@ -177,9 +177,8 @@ public func buildWorksheets(contentRoot: String, stagingRoot: String, previousOu
                 if let failure = outcome, !failure.isWarning {
                     // Blame the document gs was working on; the others in its group are only missing.
                     let culprit = group.members.first { i in failure.label?.hasPrefix(made[i].worksheet.slug + "-") == true } ?? group.members[0]
-                    result.diagnostics.append(.error(made[culprit].worksheet.sourcePath,
-                                                     "Ghostscript could not make this worksheet's PDF: \(failure.message)",
-                                                     fix: "run `smartsite worksheet \(made[culprit].worksheet.slug) --ps` and `gs` on the result to see the error"))
+                    result.diagnostics.append(failure.diagnostic(made[culprit].worksheet.sourcePath, folder: stagingRoot,
+                                                                 slug: made[culprit].worksheet.slug))
                     for i in group.members where i != culprit {
                         result.diagnostics.append(.error(made[i].worksheet.sourcePath,
                                                          "this worksheet's PDF was not made because \(made[culprit].worksheet.slug) failed in the same Ghostscript run"))
@@ -240,7 +239,7 @@ public func buildWorksheet(path: String, paper: Paper, settings: WorksheetSettin
     if let failure = gs.distil([Ghostscript.Document(postScript: postScript, output: output,
                                                      identity: SHA256.hex(cacheKey([postScript]) + paper.rawValue),
                                                      label: worksheet.slug)], scratch: scratch), !failure.isWarning {
-        throw DiagnosticsError([.error(path, "Ghostscript could not make the PDF: \(failure.message)")])
+        throw DiagnosticsError([failure.diagnostic(path, folder: scratch.path, slug: worksheet.slug)])
     }
     return (postScript, try Data(contentsOf: output), warnings)
 }

@@ -23,6 +23,10 @@ struct Build: ParsableCommand {
     @Flag(help: "Print how long each step of the build took.")
     var timings = false
 
+    @Flag(help: ArgumentHelp("Build into an output folder that has files smartsite did not make, deleting them.",
+                             discussion: "Never allowed for the content, templates, working or home folder."))
+    var force = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") || baseURL.hasPrefix("/")) {
             throw ValidationError("--base-url must start with https://, http:// or /, e.g. --base-url https://example.org/")
@@ -34,6 +38,7 @@ struct Build: ParsableCommand {
                                    outputFolder: folders.output, baseURL: baseURL, includeDrafts: drafts,
                                    buildWorksheets: !noWorksheets)
         options.freesMemoryAtEnd = false
+        options.replacesOtherFiles = force
         let console = Console()
         let outcome: Result<BuildReport, DiagnosticsError>
         do {
@@ -49,7 +54,7 @@ struct Build: ParsableCommand {
             if report.worksheetsBuilt > 0 {
                 summary += " and \(report.worksheetsBuilt) worksheets (\(report.pdfsDistilled) PDFs made, \(report.pdfsReused) unchanged)"
             }
-            summary += " into \(folders.output)/ in \(Console.seconds(report.totalSeconds))"
+            summary += " into \(Self.folderName(folders.output)) in \(Console.seconds(report.totalSeconds))"
             if !report.warnings.isEmpty { summary += ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")" }
             print(summary + ".")
             if timings {
@@ -59,9 +64,16 @@ struct Build: ParsableCommand {
         case .failure(let error):
             console.printDiagnostics(error.diagnostics)
             let errors = error.diagnostics.filter(\.isError).count
-            console.error("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(folders.output)/ was left as it was.")
+            console.error("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(Self.folderName(folders.output)) was left as it was.")
             throw ExitCode.failure
         }
+    }
+}
+
+extension Build {
+    /// A folder as typed, shown with one closing slash: `output/`, `/`.
+    static func folderName(_ path: String) -> String {
+        path.hasSuffix("/") ? path : path + "/"
     }
 }
 

@@ -19,7 +19,7 @@ struct WorksheetCommand: ParsableCommand {
     @Option(help: "Paper size: letter or a4.")
     var paper: Paper = .letter
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Where to write the PDF (default: NAME-PAPER.pdf here).", valueName: "file"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Where to write the PDF, or with --ps-only the PostScript (default: NAME-PAPER.pdf or .ps here).", valueName: "file"))
     var output: String?
 
     @Flag(help: "Also write the PostScript, next to the PDF with the ending .ps.")
@@ -30,6 +30,18 @@ struct WorksheetCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Folder with site.yaml and worksheets/.", valueName: "dir"))
     var content = "content"
+
+    func validate() throws {
+        if let output, output.hasSuffix(".ps"), !psOnly {
+            throw ValidationError("-o names the PDF; end it with .pdf (the PostScript of --ps goes beside it), or add --ps-only to write only \(output)")
+        }
+    }
+
+    /// Where the PostScript goes: `-o` itself with --ps-only, else beside the PDF.
+    static func postScriptPath(output: String?, psOnly: Bool, pdfPath: String) -> String {
+        if psOnly, let output { return output }
+        return pdfPath.hasSuffix(".pdf") ? String(pdfPath.dropLast(4)) + ".ps" : pdfPath + ".ps"
+    }
 
     func run() throws {
         let path = name.hasSuffix(".md") ? name : "\(content)/worksheets/\(name).md"
@@ -45,18 +57,25 @@ struct WorksheetCommand: ParsableCommand {
             let made = try buildWorksheet(path: path, paper: paper, settings: settings, distil: !psOnly)
             console.printDiagnostics(made.warnings)
             let pdfPath = output ?? "\(slug)-\(paper.rawValue).pdf"
-            let psPath = pdfPath.hasSuffix(".pdf") ? String(pdfPath.dropLast(4)) + ".ps" : pdfPath + ".ps"
-            if ps || psOnly {
-                try Data(made.postScript.utf8).write(to: URL(fileURLWithPath: psPath))
-                print("Wrote \(psPath)")
-            }
-            if let pdf = made.pdf {
-                try pdf.write(to: URL(fileURLWithPath: pdfPath))
-                print("Wrote \(pdfPath)")
-            }
+            let psPath = Self.postScriptPath(output: output, psOnly: psOnly, pdfPath: pdfPath)
+            if ps || psOnly { try write(Data(made.postScript.utf8), to: psPath) }
+            if let pdf = made.pdf { try write(pdf, to: pdfPath) }
         } catch let error as DiagnosticsError {
             console.printDiagnostics(error.diagnostics)
             throw ExitCode.failure
+        } catch {
+            console.error("the worksheet could not be made: \(SystemError.text(error))")
+            throw ExitCode.failure
         }
+    }
+
+    private func write(_ data: Data, to path: String) throws(DiagnosticsError) {
+        do {
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw DiagnosticsError([.error(path, "cannot write this file: \(SystemError.text(error))",
+                                           fix: "check that the folder exists and that you may write to it, or pass another -o")])
+        }
+        print("Wrote \(path)")
     }
 }
