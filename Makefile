@@ -57,7 +57,7 @@ test: test-deps browser-deps $(BROWSER_VENV)/installed release
 	$(SMARTSITE) build --output .build/site-check --timings > .build/site-check.log || { cat .build/site-check.log; exit 1; }
 	@cat .build/site-check.log
 	@grep -q "memory allocator: tcmalloc" .build/site-check.log || { echo "error: smartsite does not run on tcmalloc; see Sources/smartsite/MemoryAllocator.swift" >&2; exit 1; }
-	swift test --disable-swift-testing
+	swift test
 	$(BROWSER_TESTS)
 
 # The browser tests alone, on a freshly built site.
@@ -80,5 +80,5 @@ clean:
 # exit (the fuzzers run with it on; it found a leak in parallelMap, now fixed).
 fuzz: test-deps
 	bash scripts/fuzz.sh
-	ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=0 swift test --disable-swift-testing --sanitize=address --scratch-path .build-asan \
+	ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=0 swift test --sanitize=address --scratch-path .build-asan \
 		--filter 'MarkdownTests|ContentTests|SiteBuildTests'

@@ -76,11 +76,13 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "TestSupport"]),
         // What several test targets share: running gs, qpdf and poppler; resident memory.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PostScriptTests", dependencies: ["PostScript", "TestSupport"]),
         .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuild"]),
+        // The smartsite program run as a person runs it: help, unknown commands, exit statuses.
+        .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -6,6 +6,7 @@ import SiteBuild
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the whole site into the output folder.",
+        usage: "smartsite build [--output <dir>] [--base-url <url>] [<options>]",
         discussion: "The previous output is replaced only when the build succeeds; on any error it is left exactly as it was."
     )
 
@@ -23,8 +24,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Print how long each step of the build took.")
     var timings = false
 
-    @Flag(help: ArgumentHelp("Build into an output folder that has files smartsite did not make, deleting them.",
-                             discussion: "Never allowed for the content, templates, working or home folder."))
+    @Flag(help: "Build into an output folder that has files smartsite did not make, deleting them (never the content, templates, working or home folder).")
     var force = false
 
     func validate() throws {

@@ -7,6 +7,7 @@ import SiteBuild
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the whole site before you publish it.",
+        usage: "smartsite check [--strict] [--no-worksheets] [<folder options>]",
         discussion: """
         Builds into a temporary folder (your output/ is not touched) and reports broken links and \
         anchors, missing pages and worksheets, images without alt text, pages nothing links to, \

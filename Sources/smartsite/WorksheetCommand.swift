@@ -10,6 +10,7 @@ struct WorksheetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worksheet",
         abstract: "Make the PDF of one worksheet, e.g. `smartsite worksheet urge-log --paper a4`.",
+        usage: "smartsite worksheet <name> [--paper letter|a4] [-o <file>] [--ps]",
         discussion: "NAME is a file in content/worksheets/ without `.md` (or a path to any worksheet file)."
     )
 

@@ -1,29 +1,34 @@
 import Diagnostics
 import Foundation
-import XCTest
+import TestSupport
+import Testing
 @testable import SiteBuild
 
 /// A corpus of broken sites: each case breaks the fixture site in one way and
-/// pins the exact first diagnostic (file, line, column, message), and that the
+/// pins the exact diagnostic (file, line, column, message), and that the
 /// previous output is left byte for byte. Cases that must build (a byte-order
-/// mark, Windows line endings, raw HTML) say so and check the result.
-final class BadInputTests: XCTestCase {
-    enum Expect {
+/// mark, Windows line endings, raw HTML) say so and check the result. Each
+/// case is a test of its own, so one failure does not hide the others; they
+/// run one at a time because each builds in its fixture as the working folder.
+@Suite(.serialized)
+struct BadInputTests {
+    enum Expect: Sendable {
         /// The exact first line of a diagnostic that must be reported.
         case error(String)
         /// The build succeeds, with this warning among its warnings.
         case warning(String)
         /// The build succeeds; the closure checks what it wrote.
-        case builds((FixtureSite) -> Void)
+        case builds(@Sendable (FixtureSite) -> Void)
     }
 
-    struct Case {
+    struct Case: Sendable, CustomTestStringConvertible {
         var name: String
         var files: [String: [UInt8]]
         var expect: Expect
-        var setUp: ((FixtureSite) throws -> Void)? = nil
+        var setUp: (@Sendable (FixtureSite) throws -> Void)? = nil
+        var testDescription: String { name }
 
-        init(_ name: String, _ files: [String: String], _ expect: Expect, setUp: ((FixtureSite) throws -> Void)? = nil) {
+        init(_ name: String, _ files: [String: String], _ expect: Expect, setUp: (@Sendable (FixtureSite) throws -> Void)? = nil) {
             self.name = name
             self.files = files.mapValues { Array($0.utf8) }
             self.expect = expect
@@ -39,7 +44,7 @@ final class BadInputTests: XCTestCase {
 
     static let page = "content/about.md"
 
-    nonisolated(unsafe) static let cases: [Case] = [
+    static let cases: [Case] = [
         Case("malformed YAML", [page: "---\ntitle: \"About\nx\n---\n"],
              .error("content/about.md:4:1: error: the settings are not valid YAML: found unexpected end of stream")),
         Case("tab in YAML indentation", [page: "---\ntitle: About\nmenu:\n\t- a\n---\n"],
@@ -93,24 +98,24 @@ final class BadInputTests: XCTestCase {
         Case("NUL byte", bytes: [page: Array("---\ntitle: A\n---\n\nab".utf8) + [0] + Array("c\n".utf8)],
              .error("content/about.md:5:3: error: this file contains a NUL byte; it looks like a binary file, not Markdown")),
         Case("byte-order mark", bytes: [page: [0xEF, 0xBB, 0xBF] + Array("---\ntitle: About BOM\n---\n\nText\n".utf8)],
-             .builds { site in XCTAssertTrue(site.read("about/index.html")?.contains("<h1>About BOM</h1>") ?? false) }),
+             .builds { site in #expect(site.read("about/index.html")?.contains("<h1>About BOM</h1>") ?? false) }),
         Case("Windows line endings", [page: "---\r\ntitle: About CRLF\r\norder: x\r\n---\r\n"],
              .error("content/about.md:3:8: error: 'order' must be a whole number")),
         Case("Windows line endings that build", [page: "---\r\ntitle: About CRLF\r\n---\r\n\r\n## Part\r\n"],
-             .builds { site in XCTAssertTrue(site.read("about/index.html")?.contains("<h2 id=\"part\">Part</h2>") ?? false) }),
+             .builds { site in #expect(site.read("about/index.html")?.contains("<h2 id=\"part\">Part</h2>") ?? false) }),
         Case("a 20 MB file", [page: "---\ntitle: Big\n---\n" + String(repeating: "word ", count: 4_200_000)],
              .error("content/about.md: error: this file is 21,000,019 bytes (20 MB); the largest file smartsite reads is 8,388,608 bytes (8 MB)")),
         Case("deeply nested lists", [page: "---\ntitle: Lists\n---\n\n" + (0..<1000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")],
-             .builds { site in XCTAssertNotNil(site.read("about/index.html")) }),
+             .builds { site in #expect(site.read("about/index.html") != nil) }),
         Case("deeply nested quotes", [page: "---\ntitle: Quotes\n---\n\n" + String(repeating: ">", count: 20000) + " deep\n"],
-             .builds { site in XCTAssertTrue(site.read("about/index.html")?.contains("deep") ?? false) }),
+             .builds { site in #expect(site.read("about/index.html")?.contains("deep") ?? false) }),
         Case("deeply nested emphasis", [page: "---\ntitle: Stars\n---\n\n" + String(repeating: "*a ", count: 20000) + String(repeating: "b*", count: 20000) + "\n"],
-             .builds { site in XCTAssertNotNil(site.read("about/index.html")) }),
+             .builds { site in #expect(site.read("about/index.html") != nil) }),
         Case("raw script is omitted", [page: "---\ntitle: About\n---\n\n<script>alert('x')</script>\n\nText <img src=x onerror=alert(1)>\n"],
              .builds { site in
                  let html = site.read("about/index.html") ?? ""
-                 XCTAssertFalse(html.contains("<script>alert"))
-                 XCTAssertFalse(html.contains("onerror"))
+                 #expect(!html.contains("<script>alert"))
+                 #expect(!html.contains("onerror"))
              }),
         Case("unknown directive", [page: "---\ntitle: About\n---\n\n```tabel\n| a |\n```\n"],
              .error("content/about.md:5:1: error: unknown directive 'tabel'")),
@@ -212,17 +217,17 @@ final class BadInputTests: XCTestCase {
                                                           "content/.secret": "x", "content/#draft.md#": "x", "content/toolbox/.urge-log.md.swp": "x"],
              .builds { site in
                  for path in ["notes.txt", "site.css~", ".secret", "#draft.md#", "toolbox/.urge-log.md.swp"] {
-                     XCTAssertNil(site.read(path), "\(path) was published")
+                     #expect(site.read(path) == nil, "\(path) was published")
                  }
              }),
         Case("a linked image is published where the link leads", [page: "---\ntitle: About\n---\n\n![Our meeting room](images/room.png)\n[flyer](files/flyer%20one.pdf)\n",
                                                                  "content/images/room.png": "PNG", "content/files/flyer one.pdf": "PDF"],
              .builds { site in
-                 XCTAssertEqual(site.read("images/room.png"), "PNG")
-                 XCTAssertEqual(site.read("files/flyer one.pdf"), "PDF")
+                 #expect(site.read("images/room.png") == "PNG")
+                 #expect(site.read("files/flyer one.pdf") == "PDF")
                  let html = site.read("about/index.html") ?? ""
-                 XCTAssertTrue(html.contains("src=\"../images/room.png\""), html)
-                 XCTAssertTrue(html.contains("href=\"../files/flyer%20one.pdf\""), html)
+                 #expect(html.contains("src=\"../images/room.png\""), "\(html)")
+                 #expect(html.contains("href=\"../files/flyer%20one.pdf\""), "\(html)")
              }),
         Case("a linked file that would replace one smartsite makes", [page: "---\ntitle: About\n---\n\n[index](search.json)\n", "content/search.json": "[]"],
              .error("content/search.json: error: this file would take the place of output/search.json, which smartsite makes")),
@@ -231,8 +236,8 @@ final class BadInputTests: XCTestCase {
         Case("addresses in the sitemap are percent-encoded", ["content/a \"b\".md": "---\ntitle: Quoted\n---\n", "content/reunión.md": "---\ntitle: R\n---\n"],
              .builds { site in
                  let sitemap = site.read("sitemap.xml") ?? ""
-                 XCTAssertTrue(sitemap.contains("<loc>https://example.org/recovery/a%20%22b%22/</loc>"), sitemap)
-                 XCTAssertTrue(sitemap.contains("<loc>https://example.org/recovery/reuni%C3%B3n/</loc>"), sitemap)
+                 #expect(sitemap.contains("<loc>https://example.org/recovery/a%20%22b%22/</loc>"), "\(sitemap)")
+                 #expect(sitemap.contains("<loc>https://example.org/recovery/reuni%C3%B3n/</loc>"), "\(sitemap)")
              }),
         Case("symlink loop", [:],
              .warning("content/loop: warning: a link to a folder is not followed (it could loop)"),
@@ -242,47 +247,50 @@ final class BadInputTests: XCTestCase {
              }),
     ]
 
-    func testEveryBadInputGivesItsDiagnosticAndLeavesOutputAlone() throws {
-        XCTAssertGreaterThanOrEqual(Self.cases.count, 40)
+    @Test func theCorpusIsLarge() {
+        #expect(Self.cases.count >= 60)
+        #expect(Set(Self.cases.map(\.name)).count == Self.cases.count, "two cases share a name")
+    }
+
+    @Test(arguments: cases)
+    func badInputGivesItsDiagnosticAndLeavesOutputAlone(_ testCase: Case) throws {
         let previousDirectory = FileManager.default.currentDirectoryPath
         defer { FileManager.default.changeCurrentDirectoryPath(previousDirectory) }
-        for testCase in Self.cases {
-            let site = try FixtureSite()
-            defer { site.remove() }
-            FileManager.default.changeCurrentDirectoryPath(site.root.path)
-            // The worksheet cases need worksheets; everything else builds the pages only.
-            let worksheets = testCase.files.keys.contains { $0.hasPrefix("content/worksheets/") }
-            let options = BuildOptions(contentFolder: "content", templatesFolder: "templates", outputFolder: "output",
-                                       buildWorksheets: worksheets)
-            _ = try SiteBuilder.build(options)
-            let before = site.snapshot()
-            try testCase.setUp?(site)
-            for (path, bytes) in testCase.files {
-                let url = site.root.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(bytes).write(to: url)
-            }
-            var diagnostics: [Diagnostic] = []
-            var failed = false
-            do {
-                diagnostics = try SiteBuilder.build(options).warnings
-            } catch {
-                failed = true
-                diagnostics = (error as? DiagnosticsError)?.diagnostics ?? []
-            }
-            let lines = diagnostics.map { $0.description.components(separatedBy: "\n")[0] }
-            switch testCase.expect {
-            case .error(let expected):
-                XCTAssertTrue(failed, "\(testCase.name): the build should fail")
-                XCTAssertTrue(lines.contains(expected), "\(testCase.name): expected\n  \(expected)\ngot\n  \(lines.joined(separator: "\n  "))")
-                XCTAssertEqual(site.snapshot(), before, "\(testCase.name): the previous output changed")
-            case .warning(let expected):
-                XCTAssertFalse(failed, "\(testCase.name): the build should succeed: \(lines)")
-                XCTAssertTrue(lines.contains(expected), "\(testCase.name): expected\n  \(expected)\ngot\n  \(lines.joined(separator: "\n  "))")
-            case .builds(let check):
-                XCTAssertFalse(failed, "\(testCase.name): the build should succeed: \(lines)")
-                check(site)
-            }
+        let site = try FixtureSite()
+        defer { site.remove() }
+        FileManager.default.changeCurrentDirectoryPath(site.root.path)
+        // The worksheet cases need worksheets; everything else builds the pages only.
+        let worksheets = testCase.files.keys.contains { $0.hasPrefix("content/worksheets/") }
+        let options = BuildOptions(contentFolder: "content", templatesFolder: "templates", outputFolder: "output",
+                                   buildWorksheets: worksheets)
+        _ = try SiteBuilder.build(options)
+        let before = site.snapshot()
+        try testCase.setUp?(site)
+        for (path, bytes) in testCase.files {
+            let url = site.root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+        var diagnostics: [Diagnostic] = []
+        var failed = false
+        do {
+            diagnostics = try SiteBuilder.build(options).warnings
+        } catch {
+            failed = true
+            diagnostics = error.diagnostics
+        }
+        let lines = diagnostics.map { $0.description.prefix { $0 != "\n" } }.map(String.init)
+        switch testCase.expect {
+        case .error(let expected):
+            #expect(failed, "the build should fail")
+            #expect(lines.contains(expected), "expected\n  \(expected)\ngot\n  \(lines.joined(separator: "\n  "))")
+            #expect(site.snapshot() == before, "the previous output changed")
+        case .warning(let expected):
+            #expect(!failed, "the build should succeed: \(lines)")
+            #expect(lines.contains(expected), "expected\n  \(expected)\ngot\n  \(lines.joined(separator: "\n  "))")
+        case .builds(let check):
+            #expect(!failed, "the build should succeed: \(lines)")
+            check(site)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A staff member's `smartsite build`, run as the real program: stopped by
@@ -10,7 +11,7 @@ final class BuildJourneyTests: XCTestCase {
 
     override func setUpWithError() throws {
         project = FileManager.default.temporaryDirectory.appendingPathComponent("smartsite-journey-\(UUID().uuidString.prefix(8))")
-        let repo = Self.packageRoot
+        let repo = SmartsiteProgram.packageRoot
         try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
         for folder in ["content", "templates"] {
             try FileManager.default.copyItem(at: repo.appendingPathComponent(folder), to: project.appendingPathComponent(folder))
@@ -19,18 +20,6 @@ final class BuildJourneyTests: XCTestCase {
 
     override func tearDown() {
         if let project { try? FileManager.default.removeItem(at: project) }
-    }
-
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    private func binary() throws -> String {
-        let path = ProcessInfo.processInfo.environment["SMARTSITE_BINARY"]
-            ?? Self.packageRoot.appendingPathComponent(".build/debug/smartsite").path
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw XCTSkip("no smartsite program at \(path); run `swift build` first")
-        }
-        return path
     }
 
     /// `count` more pages, so a build takes long enough to be stopped half way.
@@ -45,26 +34,16 @@ final class BuildJourneyTests: XCTestCase {
         }
     }
 
-    private func start(_ arguments: [String]) throws -> (process: Process, log: URL) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binary())
-        process.arguments = arguments
-        process.currentDirectoryURL = project
-        let log = project.appendingPathComponent("log-\(UUID().uuidString.prefix(6)).txt")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return (process, log)
+    private func start(_ arguments: [String]) throws -> SmartsiteProgram.Running {
+        guard SmartsiteProgram.path != nil else { throw XCTSkip("\(SmartsiteProgram.NotBuilt())") }
+        return try SmartsiteProgram.start(arguments, in: project)
     }
 
     /// Runs smartsite to the end; its exit status and what it printed.
     private func run(_ arguments: [String]) throws -> (status: Int32, said: String) {
-        let (process, log) = try start(arguments)
-        process.waitUntilExit()
-        return (process.terminationStatus, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+        let running = try start(arguments)
+        running.process.waitUntilExit()
+        return (running.process.terminationStatus, running.said)
     }
 
     private func names(beside output: String = "output") -> [String] {
@@ -102,10 +81,10 @@ final class BuildJourneyTests: XCTestCase {
         XCTAssertEqual(first.status, 0, first.said)
         XCTAssertEqual(pageCount(), 3_000)
 
-        let (killed, _) = try start(["build", "--no-worksheets"])
+        let killed = try start(["build", "--no-worksheets"])
         XCTAssertTrue(wait(seconds: 20) { names().contains { $0.hasPrefix(".output-building-") } }, "no staging folder appeared")
-        kill(killed.processIdentifier, SIGKILL)
-        killed.waitUntilExit()
+        kill(killed.process.processIdentifier, SIGKILL)
+        killed.process.waitUntilExit()
         // The previous site is still there, whole.
         XCTAssertEqual(pageCount(), 3_000)
         XCTAssertTrue(FileManager.default.fileExists(atPath: project.appendingPathComponent("output/index.html").path))
@@ -118,18 +97,18 @@ final class BuildJourneyTests: XCTestCase {
 
     func testGhostscriptStopsWithAKilledOrStoppedBuild() throws {
         // kill -9 while gs distils: gs dies with smartsite.
-        let (killed, _) = try start(["build"])
+        let killed = try start(["build"])
         XCTAssertTrue(wait(seconds: 20) { !processesUsingProject().isEmpty }, "gs never started")
-        kill(killed.processIdentifier, SIGKILL)
-        killed.waitUntilExit()
+        kill(killed.process.processIdentifier, SIGKILL)
+        killed.process.waitUntilExit()
         XCTAssertTrue(wait(seconds: 5) { processesUsingProject().isEmpty }, "gs still running: \(processesUsingProject())")
 
         // SIGTERM: smartsite stops gs, moves its staging folder away, and ends of the signal.
-        let (stopped, _) = try start(["build"])
+        let stopped = try start(["build"])
         XCTAssertTrue(wait(seconds: 20) { !processesUsingProject().isEmpty }, "gs never started")
-        kill(stopped.processIdentifier, SIGTERM)
-        stopped.waitUntilExit()
-        XCTAssertEqual(stopped.terminationReason, .uncaughtSignal)
+        kill(stopped.process.processIdentifier, SIGTERM)
+        stopped.process.waitUntilExit()
+        XCTAssertEqual(stopped.process.terminationReason, .uncaughtSignal)
         XCTAssertFalse(names().contains { $0.hasPrefix(".output-building-") }, "\(names())")
         XCTAssertTrue(wait(seconds: 5) { processesUsingProject().isEmpty }, "gs still running: \(processesUsingProject())")
 

@@ -2,13 +2,13 @@ import Foundation
 
 /// A small site written into a fresh temporary folder, so every test builds
 /// real files with the real pipeline and nothing else.
-struct FixtureSite {
-    let root: URL
-    var content: URL { root.appendingPathComponent("content") }
-    var templates: URL { root.appendingPathComponent("templates") }
-    var output: URL { root.appendingPathComponent("output") }
+public struct FixtureSite: Sendable {
+    public let root: URL
+    public var content: URL { root.appendingPathComponent("content") }
+    public var templates: URL { root.appendingPathComponent("templates") }
+    public var output: URL { root.appendingPathComponent("output") }
 
-    init() throws {
+    public init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("smartsite-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try write("content/site.yaml", """
@@ -48,18 +48,18 @@ struct FixtureSite {
         try write("templates/assets/site.css", "body { color: black; }\n")
     }
 
-    func write(_ path: String, _ text: String) throws {
+    public func write(_ path: String, _ text: String) throws {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
     }
 
-    func read(_ path: String) -> String? {
+    public func read(_ path: String) -> String? {
         (try? Data(contentsOf: output.appendingPathComponent(path))).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Every file below the output folder with its bytes, to compare builds.
-    func snapshot() -> [String: Data] {
+    public func snapshot() -> [String: Data] {
         var files: [String: Data] = [:]
         guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil) else { return files }
         for case let url as URL in enumerator {
@@ -70,5 +70,5 @@ struct FixtureSite {
         return files
     }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    public func remove() { try? FileManager.default.removeItem(at: root) }
 }

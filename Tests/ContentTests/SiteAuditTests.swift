@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import TestSupport
 import XCTest
 
 /// What `smartsite check` adds to a build: warnings a publisher should see.

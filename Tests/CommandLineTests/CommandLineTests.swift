@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The `smartsite` program as people type it: help that reads well in a
+/// terminal, a word that is no command answered with the one they meant,
+/// and exit statuses scripts can rely on (0 done, 1 the site has errors,
+/// 2 or 64 the command line was wrong).
+@Suite struct CommandLineTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("smartsite-cli-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func smartsite(_ arguments: String...) throws -> (status: Int32, printed: String, errors: String) {
+        try SmartsiteProgram.run(arguments, in: folder, environment: ["COLUMNS": "80"])
+    }
+
+    @Test func helpNamesEveryCommandWithinEightyColumns() throws {
+        let help = try smartsite("--help")
+        #expect(help.status == 0)
+        for command in ["build", "check", "preview", "worksheet"] {
+            #expect(help.printed.contains("  \(command) "), "no \(command) in\n\(help.printed)")
+        }
+        for command in ["build", "check", "preview", "worksheet"] {
+            let text = try smartsite("help", command)
+            #expect(text.status == 0, "help \(command): \(text.errors)")
+            let long = text.printed.split(separator: "\n").filter { $0.count > 80 }
+            #expect(long.isEmpty, "help \(command) has lines over 80 columns:\n\(long.joined(separator: "\n"))")
+        }
+    }
+
+    @Test(arguments: [("serve", "preview"), ("server", "preview"), ("watch", "preview"), ("buidl", "build"),
+                      ("lint", "check"), ("chek", "check"), ("worksheets", "worksheet")])
+    func aWordThatIsNoCommandIsAnsweredWithTheOneMeant(typed: String, meant: String) throws {
+        let result = try smartsite(typed)
+        #expect(result.status == 2)
+        #expect(result.errors.contains("error: '\(typed)' is not a smartsite command; did you mean `smartsite \(meant)`?"), "\(result.errors)")
+        #expect(result.printed.isEmpty)
+    }
+
+    @Test func aWordNothingLikeACommandListsThem() throws {
+        let result = try smartsite("frobnicate")
+        #expect(result.status == 2)
+        #expect(result.errors.contains("the commands are: build, check, preview, worksheet"), "\(result.errors)")
+    }
+
+    @Test func anUnknownOptionIsAUsageError() throws {
+        let result = try smartsite("build", "--no-such-flag")
+        #expect(result.status == 64)
+        #expect(result.errors.contains("--no-such-flag"))
+    }
+
+    @Test func theVersionIsPrinted() throws {
+        let result = try smartsite("--version")
+        #expect(result.status == 0)
+        #expect(result.printed.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+
+    @Test func buildAndCheckExitWithOneOnASiteWithErrorsAndZeroWhenItIsFixed() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.write("content/about.md", "---\ntitle: About\norder: first\n---\n")
+        let broken = try SmartsiteProgram.run(["build", "--no-worksheets"], in: site.root)
+        #expect(broken.status == 1)
+        #expect(broken.errors.contains("content/about.md:3:8: error: 'order' must be a whole number"), "\(broken.errors)")
+        #expect(try SmartsiteProgram.run(["check", "--no-worksheets"], in: site.root).status == 1)
+
+        try site.write("content/about.md", "---\ntitle: About\ndescription: Who we are.\n---\n\nText. See the [toolbox](toolbox/_index.md).\n")
+        let fixed = try SmartsiteProgram.run(["build", "--no-worksheets"], in: site.root)
+        #expect(fixed.status == 0, "\(fixed.errors)")
+        let checked = try SmartsiteProgram.run(["check", "--no-worksheets"], in: site.root)
+        #expect(checked.status == 0, "\(checked.errors)")
+        // The fixture's pages have no descriptions: warnings, which --strict turns into a failure.
+        #expect(try SmartsiteProgram.run(["check", "--no-worksheets", "--strict"], in: site.root).status == 1)
+    }
+
+    @Test func aWorksheetThatDoesNotExistIsNamed() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let result = try SmartsiteProgram.run(["worksheet", "urge-logg", "--ps-only"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("content/worksheets/urge-logg.md"), "\(result.errors)")
+    }
+}
