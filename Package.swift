@@ -1,11 +1,12 @@
 // swift-tools-version:6.0
 // smartsite: builds a SMART Recovery program's website and printable worksheets
-// from Markdown. The parts and how data flows between them: ../shared/DESIGN.md.
+// from Markdown. The parts and how data flows between them: docs/architecture.md.
+// Linux only: smartsite calls Glibc directly (inotify, renameat2, flock,
+// posix_spawn) and links libcmark, tcmalloc and Ghostscript from Debian.
 import PackageDescription
 
 let package = Package(
     name: "smartsite",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "smartsite", targets: ["smartsite"]),
     ],

@@ -78,8 +78,6 @@ public final class HTMLRenderer {
         return html
     }
 
-    /// Adds a problem found by a directive without stopping the page.
-    public func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     private func renderFragment(bytes: UnsafeBufferPointer<UInt8>, map: SourceMap, visit: (OpaquePointer) -> Void) -> String {
         guard let tree = CmarkTree(buffer: bytes, smart: options.smartPunctuation, unsafeHTML: options.allowRawHTML) else {

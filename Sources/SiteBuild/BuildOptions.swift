@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     /// compilers do too, e.g. clang's -disable-free). Preview and tests keep
     /// the default, which frees it.
     public var freesMemoryAtEnd = true
+    /// `smartsite check`: also the publisher's checks (SiteAudit) on the
+    /// loaded site, so check reads the content once.
+    public var audits = false
 
     public init(contentFolder: String = "content", templatesFolder: String = "templates", outputFolder: String = "output",
                 baseURL: String? = nil, includeDrafts: Bool = false, buildWorksheets: Bool = true) {
@@ -40,6 +43,8 @@ public struct BuildReport: Sendable {
     public var pdfsReused = 0
     public var filesCopied = 0
     public var warnings: [Diagnostic] = []
+    /// With `audits`: links to other sites, for a person to check by hand.
+    public var externalLinks: [(url: String, page: String, line: Int)] = []
     /// Seconds per named step, in the order they ran.
     public var steps: [(name: String, seconds: Double)] = []
     public var totalSeconds: Double { steps.reduce(0) { $0 + $1.seconds } }

@@ -14,6 +14,12 @@ public enum SiteBuilder {
         var report = BuildReport()
         var clock = StepClock()
         let sources = try loadSources(options, report: &report, clock: &clock, progress: progress)
+        if options.audits {
+            let audit = SiteAudit(site: sources.site)
+            report.warnings += audit.run()
+            report.externalLinks = audit.externalLinks()
+            clock.lap("audit", into: &report)
+        }
         defer {
             if !options.freesMemoryAtEnd { _ = Unmanaged.passRetained(KeptUntilExit(sources)) }
         }

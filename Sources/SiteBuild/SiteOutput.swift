@@ -35,12 +35,6 @@ public final class MemoryOutput: SiteOutput, @unchecked Sendable {
         lock.unlock()
     }
 
-    public func remove(_ relativePath: String) {
-        lock.lock()
-        stored[relativePath] = nil
-        lock.unlock()
-    }
-
     /// Every file written so far.
     public var files: [String: Data] {
         lock.lock()

@@ -28,26 +28,18 @@ struct Check: ParsableCommand {
         let console = Console()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("smartsite-check-\(getpid())")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let options = BuildOptions(contentFolder: folders.content, templatesFolder: folders.templates,
+        var options = BuildOptions(contentFolder: folders.content, templatesFolder: folders.templates,
                                    outputFolder: scratch.appendingPathComponent("output").path,
                                    buildWorksheets: !noWorksheets)
+        options.audits = true
         var diagnostics: [Diagnostic] = []
+        var external: [(url: String, page: String, line: Int)] = []
         do {
             let report = try SiteBuilder.build(options)
             diagnostics += report.warnings
+            external = report.externalLinks
         } catch {
             diagnostics += error.diagnostics
-        }
-        var external: [(url: String, page: String, line: Int)] = []
-        if !diagnostics.contains(where: \.isError) {
-            do {
-                let (site, _) = try Site.load(contentRoot: URL(fileURLWithPath: folders.content), displayRoot: folders.content)
-                let audit = SiteAudit(site: site)
-                diagnostics += audit.run()
-                external = audit.externalLinks()
-            } catch {
-                diagnostics += error.diagnostics
-            }
         }
         console.printDiagnostics(diagnostics)
         if !external.isEmpty {
