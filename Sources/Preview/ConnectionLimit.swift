@@ -41,12 +41,24 @@ final class TooManyConnections: ChannelInboundHandler, RemovableChannelHandler {
             + "Content-Length: \(text.utf8.count)\r\nRetry-After: 1\r\nConnection: close\r\n\r\n" + text
     }()
 
+    /// How long the client has to read the answer and hang up.
+    static let linger = TimeAmount.milliseconds(500)
+
+    /// Closing while the client's request is still unread would reset the
+    /// connection and lose the answer. So the answer is sent and this side
+    /// of the connection shut; it is closed in full when the client hangs
+    /// up, or after `linger`.
     func channelActive(context: ChannelHandlerContext) {
         context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: Self.reply))).assumeIsolated().whenComplete { _ in
-            context.close(promise: nil)
+            context.close(mode: .output, promise: nil)
         }
+        context.eventLoop.assumeIsolated().scheduleTask(in: Self.linger) { context.close(promise: nil) }
     }
 
-    /// Whatever the client sent is not read.
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case ChannelEvent.inputClosed = event { context.close(promise: nil) }
+    }
+
+    /// Whatever the client sent is read and dropped.
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
 }

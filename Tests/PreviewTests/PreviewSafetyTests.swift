@@ -129,6 +129,8 @@ final class PreviewSafetyTests: XCTestCase {
         waitUntil { self.preview.server.openConnections == Self.maximumConnections }
         let extra = try OpenConnection(port: port)
         try? extra.send("GET /about/ HTTP/1.1\r\nHost: \(http.host)\r\n\r\n")
+        // As a browser does: the whole request sent before the answer is read.
+        Thread.sleep(forTimeInterval: 0.2)
         let reply = extra.reply(within: 5)
         XCTAssertEqual(reply?.status, 503)
         XCTAssertTrue(reply?.text.contains("too many connections") ?? false)
