@@ -58,7 +58,9 @@ let package = Package(
         .target(name: "Preview", dependencies: [
             "SiteBuild", "Diagnostics", "Markdown",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
@@ -82,7 +84,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PostScriptTests", dependencies: ["PostScript", "TestSupport"]),
         .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "TestSupport"]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuild"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuild", "TestSupport"]),
         // The smartsite program run as a person runs it: help, unknown commands, exit statuses.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),
     ]

@@ -7,26 +7,6 @@ import NIOCore
 import ServiceLifecycle
 import SiteBuild
 
-/// What `smartsite preview` was asked to do.
-public struct PreviewOptions: Sendable {
-    public var build: BuildOptions
-    public var host: String
-    /// 0 picks a free port.
-    public var port: Int
-    public var watch: WatchMethod
-    /// Log how long each step of each rebuild took.
-    public var timings: Bool
-
-    public init(build: BuildOptions, host: String = "127.0.0.1", port: Int = 8000, watch: WatchMethod = .automatic,
-                timings: Bool = false) {
-        self.build = build
-        self.host = host
-        self.port = port
-        self.watch = watch
-        self.timings = timings
-    }
-}
-
 /// `smartsite preview`: builds the site into memory, serves it over HTTP,
 /// rebuilds what a saved file changes and tells the browser to reload.
 ///
@@ -41,12 +21,26 @@ public final class PreviewServer: Sendable {
     private let liveReload = LiveReload()
     private let rebuilder: Rebuilder
     private let group = NIOLockedValueBox<ServiceGroup?>(nil)
+    private let connections: ConnectionLimit
 
     /// `log` gets one line per rebuild and the errors of failed builds.
     public init(options: PreviewOptions, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.log = log
         rebuilder = Rebuilder(options: options.build)
+        connections = ConnectionLimit(maximum: options.maximumConnections)
+    }
+
+    /// Connections open now, live-reload streams included.
+    public var openConnections: Int { connections.openConnections }
+
+    /// Said at start when the preview listens beyond this computer: anyone
+    /// on the network can then read the site before it is published.
+    static func networkWarning(_ options: PreviewOptions) -> String? {
+        guard !AllowedHosts.isLoopback(options.host) else { return nil }
+        let drafts = options.build.includeDrafts ? ", drafts included" : ""
+        return "Warning: with --host \(options.host) other computers on the network can open this preview: "
+            + "the whole unpublished site\(drafts). Leave --host out to keep it on this computer (127.0.0.1)."
     }
 
     /// Builds, then serves until shut down. `onReady` gets the address
@@ -66,8 +60,10 @@ public final class PreviewServer: Sendable {
         var logger = Logger(label: "smartsite.preview")
         logger.logLevel = .critical
         let host = options.host
+        if let warning = Self.networkWarning(options) { log(warning) }
         let app = Application(
             responder: SiteResponder(site: site, liveReload: liveReload),
+            server: PreviewChannel.server(options, limit: connections),
             configuration: .init(address: .hostname(host, port: options.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

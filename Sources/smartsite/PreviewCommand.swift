@@ -18,7 +18,10 @@ struct PreviewCommand: AsyncParsableCommand {
 
     @OptionGroup var folders: FolderOptions
 
-    @Option(help: ArgumentHelp("Address to listen on; 127.0.0.1 keeps the preview to this computer.", valueName: "host"))
+    @Option(help: ArgumentHelp("""
+        Address to listen on; 127.0.0.1 keeps the preview to this computer. Any other address lets \
+        the network see the unpublished site.
+        """, valueName: "host"))
     var host = "127.0.0.1"
 
     @Option(help: ArgumentHelp("Port to listen on; 0 picks a free one.", valueName: "port"))
@@ -60,6 +63,9 @@ struct PreviewCommand: AsyncParsableCommand {
             if "\(error)".contains("Address already in use") {
                 console.error("port \(port) on \(host) is already in use (another preview, or another server)")
                 console.line("  fix: stop the other one, or pass another port, e.g. --port \(port + 1), or --port 0 for any free one")
+            } else if "\(error)".contains("Cannot assign requested address") {
+                console.error("\(host) is not an address of this computer, so the preview cannot listen on it")
+                console.line("  fix: leave --host out (the preview then listens on 127.0.0.1), or give one of this computer's addresses")
             } else {
                 console.error("the preview server stopped: \(error)")
             }

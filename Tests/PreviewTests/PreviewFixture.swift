@@ -93,10 +93,16 @@ final class RunningPreview: @unchecked Sendable {
     let server: PreviewServer
     let task: Task<Void, any Error>
     let port: Int
+    let log = LogLines()
     var http: RawHTTP { RawHTTP(port: port) }
 
-    init(_ options: BuildOptions, watch: WatchMethod = .automatic) async throws {
-        let server = PreviewServer(options: PreviewOptions(build: options, port: 0, watch: watch)) { _ in }
+    /// `configure` changes the options before the server starts (shorter timeouts, a smaller connection limit).
+    init(_ options: BuildOptions, watch: WatchMethod = .automatic,
+         configure: (inout PreviewOptions) -> Void = { _ in }) async throws {
+        var previewOptions = PreviewOptions(build: options, port: 0, watch: watch)
+        configure(&previewOptions)
+        let log = log
+        let server = PreviewServer(options: previewOptions) { log.append($0) }
         let (addresses, continuation) = AsyncStream.makeStream(of: String.self)
         task = Task {
             defer { continuation.finish() }
@@ -114,4 +120,13 @@ final class RunningPreview: @unchecked Sendable {
         await server.shutdown()
         try await task.value
     }
+}
+
+/// What a server logged, kept for a test to read.
+final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
 }

@@ -21,13 +21,21 @@ struct RawHTTP {
         var description: String
     }
 
+    /// The `Host` a browser sends for the address the preview prints.
+    var host: String { "127.0.0.1:\(port)" }
+
     /// Sends one request (`Connection: close`) and reads the whole reply.
-    func request(_ target: String, method: String = "GET", headers: [String: String] = [:]) throws -> Reply {
+    func request(_ target: String, method: String = "GET", host: String? = nil, headers: [String: String] = [:]) throws -> Reply {
+        var text = "\(method) \(target) HTTP/1.1\r\nHost: \(host ?? self.host)\r\nConnection: close\r\n"
+        for (name, value) in headers { text += "\(name): \(value)\r\n" }
+        return try exchange(text + "\r\n", method: method)
+    }
+
+    /// Sends `text` as it is and reads the whole reply.
+    func exchange(_ text: String, method: String = "GET") throws -> Reply {
         let socket = try connect()
         defer { close(socket) }
-        var text = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        for (name, value) in headers { text += "\(name): \(value)\r\n" }
-        try send(socket, text + "\r\n")
+        try send(socket, text)
         var received = Data()
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -61,7 +69,8 @@ struct RawHTTP {
         let bytes = Array(text.utf8)
         var sent = 0
         while sent < bytes.count {
-            let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, 0) }
+            // MSG_NOSIGNAL: a connection the server closed is an error here, not SIGPIPE ending the tests.
+            let count = bytes[sent...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             guard count > 0 else { throw Failure(description: "send failed") }
             sent += count
         }
@@ -152,7 +161,7 @@ struct RawHTTP {
 
     func events() throws -> EventStream {
         let socket = try connect()
-        try send(socket, "GET /__smartsite/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
+        try send(socket, "GET /__smartsite/events HTTP/1.1\r\nHost: \(host)\r\n\r\n")
         return EventStream(socket: socket)
     }
 }
