@@ -10,16 +10,13 @@ struct Build: ParsableCommand {
         discussion: "The previous output is replaced only when the build succeeds; on any error it is left exactly as it was."
     )
 
-    @OptionGroup var folders: FolderOptions
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: ArgumentHelp("Folder the site is written to.", valueName: "dir"))
+    var output = "output"
 
     @Option(help: ArgumentHelp("Publish address, overriding base_url in site.yaml.", valueName: "url"))
     var baseURL: String?
-
-    @Flag(help: "Include pages marked `draft: true`.")
-    var drafts = false
-
-    @Flag(help: "Build the pages only, without the worksheet PDFs (they need Ghostscript).")
-    var noWorksheets = false
 
     @Flag(help: "Print how long each step of the build took.")
     var timings = false
@@ -34,9 +31,7 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        var options = BuildOptions(contentFolder: folders.content, templatesFolder: folders.templates,
-                                   outputFolder: folders.output, baseURL: baseURL, includeDrafts: drafts,
-                                   buildWorksheets: !noWorksheets)
+        var options = site.buildOptions(output: output, baseURL: baseURL)
         options.freesMemoryAtEnd = false
         options.replacesOtherFiles = force
         let console = Console()
@@ -54,7 +49,7 @@ struct Build: ParsableCommand {
             if report.worksheetsBuilt > 0 {
                 summary += " and \(report.worksheetsBuilt) worksheets (\(report.pdfsDistilled) PDFs made, \(report.pdfsReused) unchanged)"
             }
-            summary += " into \(Self.folderName(folders.output)) in \(Console.seconds(report.totalSeconds))"
+            summary += " into \(Self.folderName(output)) in \(Console.seconds(report.totalSeconds))"
             if !report.warnings.isEmpty { summary += ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")" }
             print(summary + ".")
             if timings {
@@ -64,7 +59,7 @@ struct Build: ParsableCommand {
         case .failure(let error):
             console.printDiagnostics(error.diagnostics)
             let errors = error.diagnostics.filter(\.isError).count
-            console.error("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(Self.folderName(folders.output)) was left as it was.")
+            console.error("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(Self.folderName(output)) was left as it was.")
             throw ExitCode.failure
         }
     }
@@ -75,16 +70,4 @@ extension Build {
     static func folderName(_ path: String) -> String {
         path.hasSuffix("/") ? path : path + "/"
     }
-}
-
-/// The three folders every command works on.
-struct FolderOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Folder with the Markdown pages and site.yaml.", valueName: "dir"))
-    var content = "content"
-
-    @Option(help: ArgumentHelp("Folder with the Mustache templates and assets/.", valueName: "dir"))
-    var templates = "templates"
-
-    @Option(help: ArgumentHelp("Folder the site is written to.", valueName: "dir"))
-    var output = "output"
 }

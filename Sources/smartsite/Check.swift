@@ -16,21 +16,16 @@ struct Check: ParsableCommand {
         """
     )
 
-    @OptionGroup var folders: FolderOptions
+    @OptionGroup var site: SiteOptions
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
-
-    @Flag(help: "Check the pages only, without making worksheet PDFs.")
-    var noWorksheets = false
 
     func run() throws {
         let console = Console()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("smartsite-check-\(getpid())")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        var options = BuildOptions(contentFolder: folders.content, templatesFolder: folders.templates,
-                                   outputFolder: scratch.appendingPathComponent("output").path,
-                                   buildWorksheets: !noWorksheets)
+        var options = site.buildOptions(output: scratch.appendingPathComponent("output").path)
         options.audits = true
         var diagnostics: [Diagnostic] = []
         var external: [(url: String, page: String, line: Int)] = []

@@ -9,14 +9,15 @@ struct PreviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
         abstract: "Serve the site on this computer and rebuild it as you save.",
+        usage: "smartsite preview [--port <port>] [--host <host>] [<options>]",
         discussion: """
-        Open the address it prints in a browser. Every save in the content or templates folder
-        rebuilds what it changes and reloads the page; build errors show on the page until fixed.
+        Open the address it prints in a browser. Every save in the content or templates folder \
+        rebuilds what it changes and reloads the page; build errors show on the page until fixed. \
         Nothing is written to the output folder. Stop with Ctrl-C.
         """
     )
 
-    @OptionGroup var folders: FolderOptions
+    @OptionGroup var site: SiteOptions
 
     @Option(help: ArgumentHelp("""
         Address to listen on; 127.0.0.1 keeps the preview to this computer. Any other address lets \
@@ -26,12 +27,6 @@ struct PreviewCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Port to listen on; 0 picks a free one.", valueName: "port"))
     var port = 8000
-
-    @Flag(help: "Include pages marked `draft: true`.")
-    var drafts = false
-
-    @Flag(help: "Preview the pages only, without the worksheet PDFs (they need Ghostscript).")
-    var noWorksheets = false
 
     @Option(help: ArgumentHelp("How to notice saved files: automatic, inotify or polling.", valueName: "method"))
     var watch: WatchMethod = .automatic
@@ -48,8 +43,7 @@ struct PreviewCommand: AsyncParsableCommand {
     func run() async throws {
         // The base URL is left as site.yaml has it: links are relative, so the
         // preview works at any address, and canonical links stay right.
-        let build = BuildOptions(contentFolder: folders.content, templatesFolder: folders.templates,
-                                 outputFolder: folders.output, includeDrafts: drafts, buildWorksheets: !noWorksheets)
+        let build = site.buildOptions(output: "output")
         let console = Console()
         let server = PreviewServer(options: PreviewOptions(build: build, host: host, port: port, watch: watch, timings: timings)) { line in
             console.line(line)
