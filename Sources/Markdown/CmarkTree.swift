@@ -43,7 +43,7 @@ final class CmarkTree {
         var options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS
         if smart { options |= CMARK_OPT_SMART }
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
-        let inArena = bytes.count <= Self.largestArenaDocument
+        let inArena = SpeedSwitches.cmarkArena && bytes.count <= Self.largestArenaDocument
         // libc's allocator for a large document, even inside an arena tree.
         let allocator = inArena ? Self.arenaAllocator : (cmark_get_default_mem_allocator() ?? Self.arenaAllocator)
         let ticket = inArena ? smartsite_arena_enter() : nil

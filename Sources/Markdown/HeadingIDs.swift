@@ -17,7 +17,7 @@ public struct HeadingIDs: Sendable {
     public init() {}
 
     public static func slug(_ text: String) -> String {
-        asciiSlug(text) ?? unicodeSlug(text)
+        (SpeedSwitches.asciiSlugs ? asciiSlug(text) : nil) ?? unicodeSlug(text)
     }
 
     /// The rule, for any script.
