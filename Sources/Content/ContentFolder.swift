@@ -45,6 +45,17 @@ public struct ContentFolder: Sendable {
     /// system whether the result is a folder, a stat for every page read.
     public func filePath(_ relative: String) -> String { rootPath + "/" + relative }
 
+    /// The worksheets: the Markdown files directly in `worksheets/`, sorted.
+    /// The one rule for what is a worksheet, for the build that makes them
+    /// and for the checks of links to them.
+    public var worksheetFiles: [String] {
+        markdownFiles.filter { Self.isWorksheetFile($0) }
+    }
+
+    static func isWorksheetFile(_ relative: String) -> Bool {
+        relative.hasPrefix("worksheets/") && !relative.dropFirst("worksheets/".count).contains("/")
+    }
+
     /// Whether `relative` is one of the Markdown files (drafts included), by
     /// binary search in the sorted list: the link checks ask this only for a
     /// link to a page that is not published, so no set is built for it.

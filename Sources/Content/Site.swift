@@ -44,7 +44,11 @@ public struct Site: Sendable {
             diagnostics += result.diagnostics
             if let page = result.page, options.includeDrafts || !page.isDraft { pages.append(page) }
         }
-        let worksheetFiles = Set(folder.markdownFiles.filter { $0.hasPrefix("worksheets/") })
+        let worksheetFiles = Set(folder.worksheetFiles)
+        for nested in folder.markdownFiles where nested.hasPrefix("worksheets/") && !worksheetFiles.contains(nested) {
+            diagnostics.append(.warning(folder.displayPath(nested), "a file in a folder inside worksheets/ is not a worksheet and is not built",
+                                        fix: "move it into \(folder.displayRoot)/worksheets/ itself"))
+        }
         let site = Site(config: config, pages: pages, folder: folder, worksheetFiles: worksheetFiles)
         diagnostics += SiteChecks(site: site).run()
         if diagnostics.contains(where: \.isError) {

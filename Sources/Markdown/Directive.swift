@@ -12,6 +12,18 @@ public struct DirectiveBlock: Sendable {
     public var column: Int
     /// File line of the first body line.
     public var bodyLine: Int { line + 1 }
+
+    /// A fenced block's info string taken apart, the one way for pages and
+    /// worksheets: the first word names the directive, the rest are its
+    /// arguments.
+    public init(info: String, body: String, line: Int, column: Int) {
+        let trimmed = info.trimmingWhitespace
+        name = String(trimmed.prefix { !$0.isWhitespace })
+        arguments = String(trimmed.dropFirst(name.count)).trimmingWhitespace
+        self.body = body
+        self.line = line
+        self.column = column
+    }
 }
 
 /// Renders one kind of directive to HTML. Handlers get the renderer so that

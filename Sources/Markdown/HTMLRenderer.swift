@@ -203,11 +203,11 @@ public final class HTMLRenderer {
     }
 
     private func expandDirective(_ node: OpaquePointer, map: SourceMap, tree: CmarkTree) {
-        let info = node.fenceInfo.trimmingWhitespace
-        let name = String(info.prefix { !$0.isWhitespace })
-        if codeLanguages.contains(name.lowercased()) { return }
         let line = map.fileLine(node.startLine)
         let column = map.characterColumn(line: node.startLine, byteColumn: node.startColumn)
+        let block = DirectiveBlock(info: node.fenceInfo, body: node.literal, line: line, column: column)
+        let name = block.name
+        if codeLanguages.contains(name.lowercased()) { return }
         guard let directive = directives[name] else {
             let known = directives.keys.sorted()
             let hint = closestName(to: name, in: known).map { "did you mean '\($0)'? " } ?? ""
@@ -216,9 +216,6 @@ public final class HTMLRenderer {
                 fix: "\(hint)directives are \(known.map { "'\($0)'" }.joined(separator: ", ")); for plain code write ```text"))
             return
         }
-        let block = DirectiveBlock(
-            name: name, arguments: String(info.dropFirst(name.count)).trimmingWhitespace,
-            body: node.literal, line: line, column: column)
         let html: String
         do {
             html = try directive.render(block, self)

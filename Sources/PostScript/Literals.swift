@@ -1,11 +1,12 @@
 /// Spelling values as PostScript tokens. Everything that goes into the output
-/// passes through here, so no caller text can break the program's syntax.
-enum Literal {
+/// passes through here, so no caller text can break the program's syntax
+/// (Ghostscript's driver program, in Worksheets, too).
+public enum Literal {
     /// A PostScript string `(...)` of already-encoded bytes: parentheses and
     /// backslashes escaped, anything outside printable ASCII as `\ooo`.
     /// Long strings are continued with backslash-newline so that no line of
     /// the file passes DSC's 255 characters.
-    static func string(_ bytes: [UInt8]) -> String {
+    public static func string(_ bytes: [UInt8]) -> String {
         var out = "("
         var lineLength = 1
         for b in bytes {

@@ -60,9 +60,6 @@ public enum TextLayout {
         return lines
     }
 
-    /// Height of `lineCount` lines at a leading (baseline-to-baseline distance).
-    public static func height(lineCount: Int, leading: Double) -> Double { Double(lineCount) * leading }
-
     // MARK: - Words
 
     struct Word {

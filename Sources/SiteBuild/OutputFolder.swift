@@ -25,6 +25,10 @@ struct OutputFolder: SiteOutput {
     private let name: String
     private let lock: OutputLock
     private let stopsOnSignal: Bool
+    /// Beside the output, for programs that must write files of their own
+    /// (gs); named like the staging folder, so an interrupted build's is
+    /// cleared by the next one the same way. Removed when the build ends.
+    private let scratch: String
 
     /// `stopsOnSignal`: remove the staging folder on Ctrl-C or SIGTERM (see
     /// InterruptCleanup); only `smartsite build` wants that, not preview.
@@ -37,6 +41,7 @@ struct OutputFolder: SiteOutput {
         staging = URL(fileURLWithPath: FolderSwap.siblingName("building", of: name, in: parent))
         lock = OutputLock(path: parent + "/.\(name).lock")
         self.stopsOnSignal = stopsOnSignal
+        scratch = FolderSwap.siblingName("building", of: name, in: parent)
     }
 
     /// The output of `SiteBuilder.build`, checked (OutputSafety), locked and ready to write.
@@ -86,6 +91,16 @@ struct OutputFolder: SiteOutput {
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
+    }
+
+    /// The scratch folder, made (once) and watched like the staging folder.
+    func makeScratch() throws(Diagnostic) -> URL {
+        if mkdir(scratch, 0o755) != 0 && errno != EEXIST {
+            throw .error(scratch, "cannot create a folder for Ghostscript: \(SystemError.text(errno))",
+                         fix: "check that you may write to \(parent)")
+        }
+        if stopsOnSignal { InterruptCleanup.watch(scratch, trash: FolderSwap.siblingName("old", of: name, in: parent)) }
+        return URL(fileURLWithPath: scratch)
     }
 
     /// The previous output, when there is one, for reusing unchanged PDFs.
@@ -202,7 +217,11 @@ struct OutputFolder: SiteOutput {
     }
 
     private func finish() {
-        if stopsOnSignal { InterruptCleanup.forget(staging.path) }
+        if stopsOnSignal {
+            InterruptCleanup.forget(staging.path)
+            InterruptCleanup.forget(scratch)
+        }
+        if Self.exists(scratch) { throwAway(scratch) }
         lock.release()
     }
 

@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Rendering
+import Worksheets
 
 /// What one preview build changed in the served site.
 public struct PreviewUpdate: Sendable {
@@ -52,14 +53,12 @@ public final class PreviewSession {
     public let options: BuildOptions
     private var last: Built?
     private var failed: Set<SourceChange> = []
-    /// Worksheet PDFs need a folder for Ghostscript and for reusing unchanged
-    /// PDFs between builds; the pages stay in memory.
-    private let worksheetFolder: OutputFolder
+    /// A folder for Ghostscript to write in; everything else stays in memory.
     private let scratch: URL
 
     struct Built {
         var sources: SiteBuilder.Sources
-        var worksheets: WorksheetStep.Result
+        var worksheets: WorksheetsBuilt
         /// search.json entries, in page order, so a changed page makes only its own again.
         var searchEntries: [String]
         var site: Site { sources.site }
@@ -69,10 +68,9 @@ public final class PreviewSession {
         self.options = options
         scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("smartsite-preview-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-        worksheetFolder = OutputFolder(path: scratch.appendingPathComponent("worksheets").path)
     }
 
-    /// Removes the folder worksheet PDFs were made in.
+    /// Removes Ghostscript's folder.
     public func close() {
         try? FileManager.default.removeItem(at: scratch)
     }
@@ -129,19 +127,19 @@ public final class PreviewSession {
         }
     }
 
-    /// The worksheet step into the private folder (reusing the PDFs made
-    /// last time when their worksheet did not change), PDFs copied to `output`.
-    private func makeWorksheets(site: Site, into output: MemoryOutput) -> WorksheetStep.Result {
-        guard options.buildWorksheets, !site.worksheetFiles.isEmpty else { return WorksheetStep.Result() }
-        do throws(Diagnostic) { try worksheetFolder.prepare() } catch { return WorksheetStep.Result(diagnostics: [error]) }
-        let result = WorksheetStep.run(options: options, site: site, output: worksheetFolder)
-        for file in result.listings.flatMap({ $0.downloads.map(\.file) }) {
-            if let data = FileManager.default.contents(atPath: worksheetFolder.staging.appendingPathComponent(file).path) {
-                output.write(data, to: file)
+    /// The worksheet step into `output`, keeping the PDFs of the last good
+    /// build whose worksheet did not change.
+    private func makeWorksheets(site: Site, into output: MemoryOutput) -> WorksheetsBuilt {
+        WorksheetStep.run(options: options, site: site, output: output, previous: .files(last?.worksheets.files ?? [:])) {
+            () throws(Diagnostic) -> URL in
+            do {
+                try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            } catch {
+                throw .error(scratch.path, "cannot create a folder for Ghostscript: \(SystemError.text(error))",
+                             fix: "check that you may write to \(FileManager.default.temporaryDirectory.path)")
             }
+            return scratch
         }
-        do throws(Diagnostic) { try worksheetFolder.commit() } catch { worksheetFolder.discard() }
-        return result
     }
 
     // MARK: - Incremental builds
@@ -246,7 +244,8 @@ public final class PreviewSession {
             update.warnings += worksheets.diagnostics.filter { !$0.isError }
             clock.lap("worksheets", into: &report)
         }
-        let renderer = SiteRenderer(site: sources.site, templates: sources.templates, worksheets: worksheets.listings)
+        let renderer = SiteRenderer(site: sources.site, templates: sources.templates,
+                                    worksheets: WorksheetStep.listings(worksheets, site: sources.site))
         // Layouts are checked on every page only when templates changed or a changed page names a missing one.
         let layoutsToCheck = plan.templates || changedPages.contains { !sources.templates.names.contains(renderer.templateName(for: $0.new)) }
         let checks = sources.missingTemplates + (layoutsToCheck ? renderer.checkLayouts() : [])

@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Rendering
+import Worksheets
 
 /// The build as a list of named steps: load → render → write → swap in.
 /// Any error stops it before the swap, so `output/` is only ever replaced by
@@ -30,8 +31,9 @@ public enum SiteBuilder {
         // From here on, any failure throws away the staging folder.
         do throws(DiagnosticsError) {
             progress("Making worksheets")
-            let worksheets = WorksheetStep.run(options: options, site: sources.site, output: output)
-            report.worksheetsBuilt = worksheets.listings.count
+            let worksheets = WorksheetStep.run(options: options, site: sources.site, output: output,
+                                               previous: .folder(output.existing), scratch: output.makeScratch)
+            report.worksheetsBuilt = worksheets.worksheets.count
             report.pdfsDistilled = worksheets.distilled
             report.pdfsReused = worksheets.reused
             clock.lap("worksheets", into: &report)
@@ -91,12 +93,13 @@ public enum SiteBuilder {
     /// Pages, site files and static files into `output`, after the checks
     /// that need the templates and worksheets. Shared by `build` (staging
     /// folder) and preview (memory).
-    static func render(_ sources: Sources, worksheets: WorksheetStep.Result, options: BuildOptions, to output: some SiteOutput,
+    static func render(_ sources: Sources, worksheets: WorksheetsBuilt, options: BuildOptions, to output: some SiteOutput,
                        report: inout BuildReport, clock: inout StepClock,
                        progress: (String) -> Void) throws(DiagnosticsError) -> SiteRenderer {
         let site = sources.site
         report.warnings += worksheets.diagnostics.filter { !$0.isError }
-        let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: worksheets.listings)
+        let listings = WorksheetStep.listings(worksheets, site: site)
+        let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: listings)
         let problems = sources.missingTemplates + renderer.checkLayouts() + renderer.checkBuiltInAddresses()
             + worksheets.diagnostics.filter(\.isError)
         if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems) }
@@ -125,7 +128,7 @@ public enum SiteBuilder {
         // What smartsite wrote itself, which no file of content/ may replace.
         var generated = Set(site.pages.map { SitePaths.outputFile(forURLPath: $0.urlPath) })
         generated.formUnion(files.map(\.path))
-        generated.formUnion(worksheets.listings.flatMap { $0.downloads.map(\.file) })
+        generated.formUnion(worksheets.files.keys)
         report.filesCopied = try copyStaticFiles(site: site, options: options, output: output, generated: generated)
         clock.lap("copy files", into: &report)
         return renderer

@@ -1,34 +1,47 @@
 import Content
 import Diagnostics
+import Foundation
 import Rendering
 import Worksheets
 
-/// Makes the worksheet PDFs (into the staging folder, reusing unchanged
-/// ones from the previous output) and turns them into what the site shows.
+/// The worksheets as a step of the build: their PDFs are made (or kept from
+/// the last build) and written into the output like every other file, and
+/// they are turned into what the site shows.
 enum WorksheetStep {
-    struct Result {
-        var listings: [WorksheetListing] = []
-        var diagnostics: [Diagnostic] = []
-        var distilled = 0
-        var reused = 0
+    /// `previous`: the last build's files, to keep the PDFs whose worksheet
+    /// did not change; `scratch`: a folder for Ghostscript to write in.
+    static func run(options: BuildOptions, site: Site, output: some SiteOutput, previous: DerivedFileCache,
+                    scratch: () throws(Diagnostic) -> URL) -> WorksheetsBuilt {
+        guard options.buildWorksheets, !site.worksheetFiles.isEmpty else { return WorksheetsBuilt() }
+        var built: WorksheetsBuilt
+        do throws(Diagnostic) {
+            built = buildWorksheets(WorksheetFile.all(in: site.folder), settings: WorksheetSettings(site: site.config),
+                                    previous: previous, scratch: try scratch())
+        } catch {
+            var failed = WorksheetsBuilt()
+            failed.diagnostics = [error]
+            return failed
+        }
+        for (path, data) in built.files.sorted(by: { $0.key < $1.key }) {
+            do throws(Diagnostic) { try output.write(data, to: path) } catch { built.diagnostics.append(error) }
+        }
+        return built
     }
 
-    static func run(options: BuildOptions, site: Site, output: OutputFolder) -> Result {
-        guard options.buildWorksheets, !site.worksheetFiles.isEmpty else { return Result() }
-        let built = buildWorksheets(contentRoot: options.contentFolder, stagingRoot: output.staging.path,
-                                    previousOutputRoot: output.existing?.path, settings: WorksheetSettings(site: site.config))
-        var result = Result(diagnostics: built.diagnostics, distilled: built.distilled, reused: built.reused)
-        result.listings = built.worksheets.map { worksheet in
-            let downloads = Paper.allCases.sorted().compactMap { paper -> WorksheetListing.Download? in
-                guard let file = worksheet.pdfFiles[paper] else { return nil }
-                return .init(label: paper == .letter ? "US Letter" : "A4", file: file, pages: worksheet.pageCount[paper] ?? 1)
+    /// What the site shows of each worksheet: its page, downloads and tool page.
+    static func listings(_ built: WorksheetsBuilt, site: Site) -> [WorksheetListing] {
+        let words = WorksheetSettings(site: site.config).words
+        return built.worksheets.map { laidOut in
+            let worksheet = laidOut.worksheet
+            let downloads = Paper.allCases.compactMap { paper -> WorksheetListing.Download? in
+                guard let file = laidOut.pdfFiles[paper] else { return nil }
+                return .init(label: words.paperName(paper), file: file, pages: laidOut.pageCount(paper))
             }
             let toolPage = worksheet.tool.map { "toolbox/\($0).md" }
                 ?? site.pages.first { $0.kind == .tool && $0.settings.worksheet == worksheet.slug }?.contentPath
             return WorksheetListing(slug: worksheet.slug, title: worksheet.title, description: worksheet.description,
-                                    sourcePath: worksheet.sourcePath, htmlPreview: worksheet.htmlPreview,
+                                    sourcePath: worksheet.sourcePath, htmlPreview: laidOut.htmlPreview,
                                     downloads: downloads, toolPage: toolPage)
         }
-        return result
     }
 }

@@ -48,10 +48,9 @@ struct DirectiveCall {
     var line: Int
     var column: Int
 
-    static func parse(info: String, body: String, path: String, line: Int, column: Int) throws(Diagnostic) -> DirectiveCall {
-        let trimmed = info.trimmingCharacters(in: .whitespaces)
-        let nameEnd = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) ?? trimmed.endIndex
-        let word = String(trimmed[..<nameEnd])
+    /// The worksheet's own grammar on top of the block's name and arguments.
+    static func parse(_ block: DirectiveBlock, path: String) throws(Diagnostic) -> DirectiveCall {
+        let (word, line, column) = (block.name, block.line, block.column)
         guard let name = DirectiveName(rawValue: word.lowercased()) else {
             let known = DirectiveName.allCases.map(\.rawValue)
             let hint = closestName(to: word, in: known).map { "did you mean `\($0)`? " } ?? ""
@@ -60,8 +59,8 @@ struct DirectiveCall {
                                       : "unknown worksheet block `\(word)`",
                          fix: hint + "worksheet blocks: " + known.joined(separator: ", "))
         }
-        var call = DirectiveCall(name: name, body: body, path: path, line: line, column: column)
-        var rest = trimmed[nameEnd...].drop(while: { $0 == " " || $0 == "\t" })
+        var call = DirectiveCall(name: name, body: block.body, path: path, line: line, column: column)
+        var rest = Substring(block.arguments)
         while !rest.isEmpty {
             let tokenEnd = rest.firstIndex(where: { $0 == " " || $0 == "\t" }) ?? rest.endIndex
             let token = String(rest[..<tokenEnd])

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import PostScript
 
 /// Distils PostScript to PDF with the `gs` program (never libgs: a crash or
 /// a licence question stays in another process).
@@ -55,26 +56,37 @@ struct Ghostscript: Sendable {
         var diskFull = false
     }
 
-    /// Runs one gs process for `documents` (in order). Returns nil on
-    /// success, or what gs said.
-    func distil(_ documents: [Document], scratch: URL) -> Failure? {
-        guard let first = documents.first else { return nil }
+    /// What one gs process came to.
+    struct Outcome: Sendable {
+        /// The PDFs, stamped with their documents' identities, in document
+        /// order; empty when gs failed.
+        var pdfs: [Data] = []
+        /// What went wrong, or (`isWarning`) what gs said while making every PDF.
+        var failure: Failure?
+    }
+
+    /// Runs one gs process for `documents` (in order), writing into
+    /// `scratch`, and reads back the PDFs it made.
+    func distil(_ documents: [Document], scratch: URL) -> Outcome {
+        guard let first = documents.first else { return Outcome() }
         var driver = ""
         for (i, document) in documents.enumerated() {
-            if i > 0 { driver += "\n<< /OutputFile \(Self.psString(document.output.path)) >> setpagedevice\n" }
-            driver += "\(Self.psString(Self.marker + document.label + "\n")) print flush\n"
+            if i > 0 { driver += "\n<< /OutputFile \(Self.string(document.output.path)) >> setpagedevice\n" }
+            driver += "\(Self.string(Self.marker + document.label + "\n")) print flush\n"
             driver += document.postScript
             // Device parameters apply when the file is closed, i.e. at the next switch.
             let uuid = Self.uuid(document.identity)
-            driver += "\n<< /DocumentUUID \(Self.psString(uuid)) /InstanceUUID \(Self.psString(uuid)) >> setpagedevice\n"
+            driver += "\n<< /DocumentUUID \(Self.string(uuid)) /InstanceUUID \(Self.string(uuid)) >> setpagedevice\n"
+            // A PDF left from an earlier run must not pass for one gs made now.
+            try? FileManager.default.removeItem(at: document.output)
         }
         let driverURL = scratch.appendingPathComponent(".gs-\(first.identity.prefix(16)).ps")
         defer { try? FileManager.default.removeItem(at: driverURL) }
         do {
             try Data(driver.utf8).write(to: driverURL)
         } catch {
-            return Failure(message: "cannot write \(driverURL.path): \(SystemError.text(error))",
-                           diskFull: Self.diskIsFull(at: scratch, gsSaid: ""))
+            return Outcome(failure: Failure(message: "cannot write \(driverURL.path): \(SystemError.text(error))",
+                                            diskFull: Self.diskIsFull(at: scratch, gsSaid: "")))
         }
         let directories = Set(documents.map { $0.output.deletingLastPathComponent().path })
         var arguments = Self.arguments + ["-sOutputFile=\(first.output.path)"]
@@ -90,49 +102,54 @@ struct Ghostscript: Sendable {
         defer { try? FileManager.default.removeItem(at: outputURL) }
         guard FileManager.default.createFile(atPath: outputURL.path, contents: nil),
               let log = try? FileHandle(forWritingTo: outputURL) else {
-            return Failure(message: "cannot write \(outputURL.path)")
+            return Outcome(failure: Failure(message: "cannot write \(outputURL.path)"))
         }
         process.standardOutput = log
         process.standardError = log
         do {
             try process.run()
         } catch {
-            return Failure(message: "cannot run \(executable): \(SystemError.text(error))")
+            return Outcome(failure: Failure(message: "cannot run \(executable): \(SystemError.text(error))"))
         }
         GhostscriptProcesses.started(process.processIdentifier)
         process.waitUntilExit()
         GhostscriptProcesses.ended(process.processIdentifier)
         try? log.close()
         let said = (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
-        guard var failure = check(documents, gsSaid: said, status: process.terminationStatus) else { return nil }
-        if !failure.isWarning { failure.diskFull = Self.diskIsFull(at: scratch, gsSaid: said) }
-        return failure
+        var outcome = check(documents, gsSaid: said, status: process.terminationStatus)
+        if let failure = outcome.failure, !failure.isWarning {
+            outcome.failure?.diskFull = Self.diskIsFull(at: scratch, gsSaid: said)
+        }
+        return outcome
     }
 
     /// What went wrong after gs ended, if anything: its exit status, PDFs
     /// that are missing or cut off, or remarks worth a warning.
-    private func check(_ documents: [Document], gsSaid said: String, status: Int32) -> Failure? {
+    private func check(_ documents: [Document], gsSaid said: String, status: Int32) -> Outcome {
         let lines = said.split(separator: "\n")
         let current = lines.last { $0.hasPrefix(Self.marker) }.map { String($0.dropFirst(Self.marker.count)) }
         let problems = lines.filter { !$0.hasPrefix(Self.marker) }
         guard status == 0 else {
             let excerpt = problems.prefix(6).joined(separator: " | ")
-            return Failure(message: "gs exited with status \(status)"
-                               + (current.map { " while making \($0)" } ?? "") + ": \(excerpt)", label: current)
+            return Outcome(failure: Failure(message: "gs exited with status \(status)"
+                                                + (current.map { " while making \($0)" } ?? "") + ": \(excerpt)", label: current))
         }
+        var pdfs: [Data] = []
         for document in documents {
             guard let data = try? Data(contentsOf: document.output), data.starts(with: Array("%PDF-".utf8)) else {
-                return Failure(message: "gs made no PDF at \(document.output.lastPathComponent)", label: document.label)
+                return Outcome(failure: Failure(message: "gs made no PDF at \(document.output.lastPathComponent)", label: document.label))
             }
-            guard let fixed = Self.replacingID(in: data, with: document.identity) else {
-                return Failure(message: "the PDF gs made for \(document.label) has no trailer /ID to make reproducible", label: document.label)
+            // Its bytes go on through SiteOutput; the scratch folder keeps nothing.
+            try? FileManager.default.removeItem(at: document.output)
+            guard let stamped = PDFStamp().stamping(data, with: document.identity) else {
+                return Outcome(failure: Failure(message: "the PDF gs made for \(document.label) has no trailer /ID to make reproducible",
+                                                label: document.label))
             }
-            do { try fixed.write(to: document.output) } catch {
-                return Failure(message: "cannot write \(document.output.path): \(SystemError.text(error))", label: document.label)
-            }
+            pdfs.append(stamped)
         }
         let remarks = problems.filter { !Self.isKnownFalseAlarm($0) }
-        return remarks.isEmpty ? nil : Failure(message: remarks.prefix(3).joined(separator: " | "), label: current, isWarning: true)
+        return Outcome(pdfs: pdfs, failure: remarks.isEmpty ? nil : Failure(message: remarks.prefix(3).joined(separator: " | "),
+                                                                           label: current, isWarning: true))
     }
 
     /// True when gs (or writing its files) failed for want of disk space:
@@ -153,11 +170,11 @@ struct Ghostscript: Sendable {
     }
 
     /// Runs several process jobs, two at a time on the machine's cores.
-    func distil(jobs: [[Document]], scratch: URL) -> [Failure?] {
+    func distil(jobs: [[Document]], scratch: URL) -> [Outcome] {
         final class Results: @unchecked Sendable {
-            var values: [Failure?]
+            var values: [Outcome]
             let lock = NSLock()
-            init(_ n: Int) { values = Array(repeating: nil, count: n) }
+            init(_ n: Int) { values = Array(repeating: Outcome(), count: n) }
         }
         let results = Results(jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
@@ -169,52 +186,6 @@ struct Ghostscript: Sendable {
         return results.values
     }
 
-    /// gs makes the trailer /ID from the time; put one made from the content
-    /// in its place. The trailer follows the cross-reference table, so its
-    /// length can change without moving any offset. gs writes the two ids as
-    /// hex or as literal strings (with escapes); both are parsed here.
-    static func replacingID(in data: Data, with identity: String) -> Data? {
-        let bytes = [UInt8](data)
-        let marker = Array("/ID [".utf8)
-        guard bytes.count > marker.count + 4 else { return nil }
-        var index = bytes.count - marker.count
-        while index >= 0 && Array(bytes[index..<index + marker.count]) != marker { index -= 1 }
-        guard index >= 0 else { return nil }
-        var i = index + marker.count
-        func skipSpace() { while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D) { i += 1 } }
-        // One PDF string starting at i; returns false if it is not one.
-        func skipString() -> Bool {
-            guard i < bytes.count else { return false }
-            if bytes[i] == UInt8(ascii: "<") {
-                guard let close = bytes[i...].firstIndex(of: UInt8(ascii: ">")) else { return false }
-                i = close + 1
-                return true
-            }
-            guard bytes[i] == UInt8(ascii: "(") else { return false }
-            var depth = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == UInt8(ascii: "\\") { i += 2; continue }
-                if b == UInt8(ascii: "(") { depth += 1 }
-                if b == UInt8(ascii: ")") { depth -= 1; if depth == 0 { i += 1; return true } }
-                i += 1
-            }
-            return false
-        }
-        skipSpace()
-        guard skipString() else { return nil }
-        skipSpace()
-        guard skipString() else { return nil }
-        skipSpace()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "]") else { return nil }
-        let id = String(identity.uppercased().prefix(32))
-        guard id.count == 32 else { return nil }
-        var out = Array(bytes[..<index])
-        out += Array("/ID [<\(id)><\(id)>]".utf8)
-        out += bytes[(i + 1)...]
-        return Data(out)
-    }
-
     static let marker = "smartsite-distilling: "
 
     static func uuid(_ hex: String) -> String {
@@ -223,19 +194,8 @@ struct Ghostscript: Sendable {
         return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-" + String(h[20..<32])
     }
 
-    static func psString(_ text: String) -> String {
-        var out = "("
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"): out += "\\" + String(UnicodeScalar(b))
-            case 0x20...0x7E: out += String(UnicodeScalar(b))
-            default:
-                let o = String(b, radix: 8)
-                out += "\\" + String(repeating: "0", count: 3 - o.count) + o
-            }
-        }
-        return out + ")"
-    }
+    /// A PostScript string of `text`'s UTF-8, escaped as the documents' own strings are.
+    static func string(_ text: String) -> String { Literal.string(Array(text.utf8)) }
 }
 
 extension Ghostscript.Failure {

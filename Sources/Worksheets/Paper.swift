@@ -1,7 +1,7 @@
 import PostScript
 
 /// The paper sizes every worksheet is made for.
-public enum Paper: String, CaseIterable, Sendable, Hashable, Comparable {
+public enum Paper: String, CaseIterable, Sendable, Hashable {
     case letter
     case a4
 
@@ -10,9 +10,5 @@ public enum Paper: String, CaseIterable, Sendable, Hashable, Comparable {
         case .letter: return .letter
         case .a4: return .a4
         }
-    }
-
-    public static func < (a: Paper, b: Paper) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }

@@ -5,7 +5,7 @@ import Markdown
 /// semantic elements with `ws-` classes for the site's stylesheet to draw
 /// lines, boxes and grids.
 enum WorksheetHTML {
-    static func render(_ worksheet: Worksheet) -> String {
+    static func render(_ worksheet: Worksheet, words: WorksheetWords) -> String {
         var html = "<div class=\"ws-form\">\n"
         for paragraph in worksheet.intro { html += "<p class=\"ws-intro\">\(inline(paragraph))</p>\n" }
         for block in worksheet.blocks {
@@ -36,7 +36,7 @@ enum WorksheetHTML {
             case let .scale(scale):
                 html += "<div class=\"ws-scale\">"
                 html += "<p class=\"ws-label\">\(inline(scale.label))</p>"
-                html += "<ol class=\"ws-scale-points\" aria-label=\"from \(scale.from) to \(scale.to)\">"
+                html += "<ol class=\"ws-scale-points\" aria-label=\"\(words.scaleRange(scale.from, scale.to).htmlEscaped)\">"
                 html += (scale.from...scale.to).map { "<li>\($0)</li>" }.joined() + "</ol>"
                 if scale.lowAnchor != nil || scale.highAnchor != nil {
                     html += "<p class=\"ws-scale-anchors\"><span>\(scale.from): \((scale.lowAnchor ?? "").htmlEscaped)</span>"
@@ -59,7 +59,7 @@ enum WorksheetHTML {
                 // On a phone the table scrolls sideways in this box: tabindex
                 // lets a keyboard scroll it; the region is named after the label.
                 let name = table.label.map { $0.text == "\n" ? " " : $0.text }.joined()
-                html += "<div class=\"ws-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(name.isEmpty ? "Table" : name.htmlEscaped)\">"
+                html += "<div class=\"ws-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(name.isEmpty ? words.table.htmlEscaped : name.htmlEscaped)\">"
                 html += "<table class=\"ws-table\">"
                 if !table.label.isEmpty { html += "<caption>\(inline(table.label))</caption>" }
                 html += "<thead><tr>" + table.columns.map { "<th scope=\"col\">\($0.header.htmlEscaped)</th>" }.joined() + "</tr></thead><tbody>"

@@ -33,13 +33,13 @@ struct WorksheetLayout {
 
     /// The PostScript document, ready to render.
     func document() -> PostScriptDocument {
-        let footer = Footer(settings: settings, worksheet: worksheet, width: width)
+        let footer = Footer(settings: settings, width: width)
         let frameBottom = 30 + footer.height + 14
         let blocks = flowBlocks()
         let pages = PageFlow.paginate(blocks, frameHeight: frameTop - frameBottom)
         var info = DocumentInfo(title: worksheet.title, author: settings.siteTitle,
-                                subject: worksheet.description.isEmpty ? "A worksheet from \(settings.siteTitle)" : worksheet.description,
-                                keywords: ["worksheet", "SMART Recovery", worksheet.title] + (worksheet.tool.map { [$0] } ?? []),
+                                subject: worksheet.description.isEmpty ? settings.words.subject(settings.siteTitle) : worksheet.description,
+                                keywords: settings.words.keywords + [worksheet.title] + (worksheet.tool.map { [$0] } ?? []),
                                 creator: "smartsite", date: settings.pdfDate)
         info.custom = [(key: "Paper", value: paper.rawValue)]
         var document = PostScriptDocument(info: info, pageSize: size)
@@ -360,7 +360,7 @@ struct WorksheetLayout {
         let headers = zip(table.columns, widths).map { TextLayout.lines([TextRun($0.header, font: .helveticaBold)], size: headerSize, width: $1 - 8) }
         let headerHeight = Double(headers.map(\.count).max() ?? 1) * 10.5 + 10
         let rowHeight = 27.0
-        let frame = frameTop - (30 + Footer(settings: settings, worksheet: worksheet, width: width).height + 14)
+        let frame = frameTop - (30 + Footer(settings: settings, width: width).height + 14)
         let rowsPerPiece = max(1, Int((frame - headerHeight - 20) / rowHeight))
         var start = 1
         while start <= table.rows {
@@ -396,7 +396,7 @@ struct WorksheetLayout {
                     for (c, column) in table.columns.enumerated() {
                         page.textField(name: "\(table.name).row\(row).\(column.name)",
                                        rect: Rect(x: cx + 1, y: y + 1, width: widths[c] - 2, height: rowHeight - 2),
-                                       multiline: widths[c] > 90, fontSize: 9, tooltip: "\(column.header), row \(row)")
+                                       multiline: widths[c] > 90, fontSize: 9, tooltip: settings.words.tableCell(column.header, row))
                         cx += widths[c]
                     }
                 }
@@ -480,10 +480,10 @@ struct WorksheetLayout {
                     page.setGray(0.3)
                     page.strokeLine(from: (lineStart, base), to: (lineEnd, base))
                     page.setGray(0.35)
-                    page.text("/ 10", font: .helvetica, size: 8, x: lineEnd + 4, y: base + 2)
+                    page.text(settings.words.outOfTen, font: .helvetica, size: 8, x: lineEnd + 4, y: base + 2)
                     page.setGray(0)
                     page.textField(name: slice.name, rect: Rect(x: lineStart, y: base + 1, width: lineEnd - lineStart, height: 16),
-                                   multiline: false, fontSize: 10, tooltip: "\(slice.label): score from 0 to 10")
+                                   multiline: false, fontSize: 10, tooltip: settings.words.sliceScore(slice.label))
                 }
             })
             index += perRow
@@ -534,10 +534,12 @@ struct WorksheetLayout {
 /// left, "page 1 of 2" on the right.
 struct Footer {
     let lines: [TextLine]
+    let pageNumber: @Sendable (Int, Int) -> String
     static let size = 6.25
     static let leading = 9.0
 
-    init(settings: WorksheetSettings, worksheet: Worksheet, width: Double) {
+    init(settings: WorksheetSettings, width: Double) {
+        pageNumber = settings.words.pageNumber
         var runs = [TextRun(settings.siteTitle, font: .helveticaBold)]
         if !settings.disclaimer.isEmpty { runs.append(TextRun(" \u{2014} " + settings.disclaimer, font: .helvetica)) }
         lines = TextLayout.lines(runs, size: Self.size, width: width - 80)
@@ -555,7 +557,7 @@ struct Footer {
         for (i, line) in lines.enumerated() {
             page.textLine(line.runs, size: Self.size, x: left, y: top - 10 - Double(i) * Self.leading)
         }
-        page.text("page \(pageNumber) of \(pageCount)", font: .helvetica, size: 8, x: left + width, y: top - 10, align: .right)
+        page.text(self.pageNumber(pageNumber, pageCount), font: .helvetica, size: 8, x: left + width, y: top - 10, align: .right)
         page.setGray(0)
     }
 }

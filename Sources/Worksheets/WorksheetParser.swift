@@ -68,7 +68,7 @@ struct WorksheetParser {
                 }
             case let .code(info, literal, line, column):
                 do {
-                    let call = try DirectiveCall.parse(info: info, body: literal, path: path, line: line, column: column)
+                    let call = try DirectiveCall.parse(DirectiveBlock(info: info, body: literal, line: line, column: column), path: path)
                     blocks.append(try directive(call))
                 } catch {
                     diagnostics.append(error)

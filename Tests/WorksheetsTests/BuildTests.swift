@@ -1,3 +1,4 @@
+import Content
 import Foundation
 @testable import Worksheets
 import TestSupport
@@ -8,7 +9,7 @@ final class BuildTests: XCTestCase {
     func testTheSameInputGivesByteIdenticalPDFs() throws {
         let again = try Tool.temporaryDirectory("again")
         defer { try? FileManager.default.removeItem(at: again) }
-        let result = buildWorksheets(contentRoot: contentRoot, stagingRoot: again.path, previousOutputRoot: nil, settings: testSettings)
+        let result = try build(contentRoot, into: again)
         XCTAssertEqual(result.distilled, 24)
         for slug in expectedSlugs {
             for paper in Paper.allCases {
@@ -23,8 +24,7 @@ final class BuildTests: XCTestCase {
     func testASecondBuildReusesEveryPDFWithoutRunningGhostscript() throws {
         let second = try Tool.temporaryDirectory("second")
         defer { try? FileManager.default.removeItem(at: second) }
-        let result = buildWorksheets(contentRoot: contentRoot, stagingRoot: second.path,
-                                     previousOutputRoot: SharedBuild.cold.root.path, settings: testSettings)
+        let result = try build(contentRoot, into: second, previous: SharedBuild.cold.root)
         XCTAssertEqual(result.distilled, 0)
         XCTAssertEqual(result.reused, 24)
         XCTAssertEqual(result.ghostscriptRuns, 0)
@@ -43,19 +43,19 @@ final class BuildTests: XCTestCase {
         let content = try contentFolder(files)
         let first = try Tool.temporaryDirectory("first"), second = try Tool.temporaryDirectory("second"), cold = try Tool.temporaryDirectory("cold")
         defer { [content, first, second, cold].forEach { try? FileManager.default.removeItem(at: $0) } }
-        let r1 = buildWorksheets(contentRoot: content.path, stagingRoot: first.path, previousOutputRoot: nil, settings: testSettings)
+        let r1 = try build(content.path, into: first)
         XCTAssertEqual(r1.distilled, 8)
         XCTAssertEqual(r1.ghostscriptRuns, DistillingGroups.assign(["four", "one", "three", "two"]).count)
 
         try Data("---\ntitle: Two, changed\n---\n```lines 3 Second\n```\n".utf8)
             .write(to: content.appendingPathComponent("worksheets/two.md"))
-        let r2 = buildWorksheets(contentRoot: content.path, stagingRoot: second.path, previousOutputRoot: first.path, settings: testSettings)
+        let r2 = try build(content.path, into: second, previous: first)
         let group = DistillingGroups.assign(["four", "one", "three", "two"]).first { $0.contains(3) }!
         XCTAssertEqual(r2.distilled, group.count * 2)
         XCTAssertEqual(r2.reused, 8 - group.count * 2)
         XCTAssertEqual(r2.ghostscriptRuns, 1)
 
-        let r3 = buildWorksheets(contentRoot: content.path, stagingRoot: cold.path, previousOutputRoot: nil, settings: testSettings)
+        let r3 = try build(content.path, into: cold)
         XCTAssertEqual(r3.distilled, 8)
         for name in ["one", "two", "three", "four"] {
             for paper in Paper.allCases {
@@ -71,7 +71,7 @@ final class BuildTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: out) }
         var settings = testSettings
         settings.ghostscriptPath = "/nonexistent/gs"
-        let result = buildWorksheets(contentRoot: contentRoot, stagingRoot: out.path, previousOutputRoot: nil, settings: settings)
+        let result = try build(contentRoot, into: out, settings: settings)
         XCTAssertEqual(result.worksheets.count, 12)
         XCTAssertEqual(result.distilled, 0)
         XCTAssertTrue(result.worksheets.allSatisfy { $0.pdfFiles.isEmpty && !$0.htmlPreview.isEmpty })
@@ -83,12 +83,38 @@ final class BuildTests: XCTestCase {
         }
     }
 
-    func testNothingIsWrittenOutsideTheStagingFolder() throws {
-        let out = try Tool.temporaryDirectory("staging")
-        defer { try? FileManager.default.removeItem(at: out) }
-        _ = buildWorksheets(contentRoot: contentRoot, stagingRoot: out.path, previousOutputRoot: SharedBuild.cold.root.path, settings: testSettings)
-        let written = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("worksheets").path).sorted()
-        XCTAssertEqual(written, (expectedSlugs.flatMap { ["\($0)-a4.pdf", "\($0)-letter.pdf"] }).sorted())
+    /// The PDFs are the only files for the output (no list of what was made,
+    /// which would be published), and gs leaves nothing in its scratch folder.
+    func testOnlyThePDFsGoToTheOutputAndTheScratchFolderIsLeftEmpty() throws {
+        let out = try Tool.temporaryDirectory("output"), scratch = try Tool.temporaryDirectory("scratch")
+        defer { [out, scratch].forEach { try? FileManager.default.removeItem(at: $0) } }
+        let built = try build(contentRoot, into: out, scratch: scratch)
+        XCTAssertEqual(built.files.keys.sorted(), expectedSlugs.flatMap { ["worksheets/\($0)-a4.pdf", "worksheets/\($0)-letter.pdf"] }.sorted())
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [])
+    }
+
+    /// The worksheets are the files the content folder's walk finds: a
+    /// `_name.md` is one (pages may link to it), a dot-file is not.
+    func testAnUnderscoreFileIsBuiltAndADotFileIsNot() throws {
+        let text = "---\ntitle: T\n---\n```lines 2 Notes\n```\n"
+        let content = try contentFolder(["_draft.md": text, ".hidden.md": text, "plain.md": text])
+        let out = try Tool.temporaryDirectory("underscore")
+        defer { [content, out].forEach { try? FileManager.default.removeItem(at: $0) } }
+        let built = try build(content.path, into: out)
+        XCTAssertEqual(built.worksheets.map(\.slug), ["_draft", "plain"])
+        XCTAssertNotNil(built.files["worksheets/_draft-letter.pdf"])
+    }
+
+    /// Preview keeps the last build's files in memory; they are reused from there.
+    func testPDFsAreReusedFromTheLastBuildsFilesInMemory() throws {
+        let scratch = try Tool.temporaryDirectory("scratch")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let folder = try ContentFolder(root: URL(fileURLWithPath: contentRoot), displayRoot: contentRoot)
+        let again = buildWorksheets(WorksheetFile.all(in: folder), settings: testSettings,
+                                    previous: .files(SharedBuild.cold.result.files), scratch: scratch)
+        XCTAssertEqual(again.reused, 24)
+        XCTAssertEqual(again.ghostscriptRuns, 0)
+        XCTAssertEqual(again.files, SharedBuild.cold.result.files)
     }
 
     func testANewWorksheetWithEveryBlockNeedsNoCode() throws {
@@ -147,12 +173,12 @@ final class BuildTests: XCTestCase {
         let content = try contentFolder(["every-block.md": text])
         let out = try Tool.temporaryDirectory("every")
         defer { [content, out].forEach { try? FileManager.default.removeItem(at: $0) } }
-        let result = buildWorksheets(contentRoot: content.path, stagingRoot: out.path, previousOutputRoot: nil, settings: testSettings)
+        let result = try build(content.path, into: out)
         XCTAssertEqual(result.diagnostics.map(\.description), [])
         let summary = try XCTUnwrap(result.worksheets.first)
-        XCTAssertEqual(summary.title, "“Every” block – test")
-        XCTAssertEqual(summary.tool, "urge-log")
-        XCTAssertEqual(summary.pageCount[.a4], 2, "the page break starts page 2")
+        XCTAssertEqual(summary.worksheet.title, "“Every” block – test")
+        XCTAssertEqual(summary.worksheet.tool, "urge-log")
+        XCTAssertEqual(summary.pageCount(.a4), 2, "the page break starts page 2")
         let fields = try formFields(out.appendingPathComponent("worksheets/every-block-a4.pdf").path)
         XCTAssertEqual(Set(fields.keys), Set(["your_name", "story", "helped.walking", "helped.calling_a_friend", "how_strong", "top_left",
                                               "top_right", "log.row1.when", "log.row1.what", "log.row2.when", "log.row2.what",
@@ -174,7 +200,7 @@ final class DiagnosticTests: XCTestCase {
         let content = try contentFolder([file: "---\ntitle: Bad\n---\n" + body])
         let out = try Tool.temporaryDirectory("bad")
         defer { [content, out].forEach { try? FileManager.default.removeItem(at: $0) } }
-        let result = buildWorksheets(contentRoot: content.path, stagingRoot: out.path, previousOutputRoot: nil, settings: testSettings)
+        let result = try build(content.path, into: out)
         XCTAssertTrue(result.worksheets.isEmpty, "a worksheet with errors is not built")
         return result.diagnostics.map { $0.description.replacingOccurrences(of: content.path + "/", with: "") }
     }
@@ -240,7 +266,7 @@ final class TrailerIDTests: XCTestCase {
                         "/ID [(.<\\001/\\204\\252q\\3452`n`lZi=)(.<\\001/\\204\\252q\\3452`n`lZi=)]",
                         "/ID [(a\\)b]\\(c)(x(y)z)]"] {
             let pdf = Data("%PDF-1.7\nxref\ntrailer\n<< /Size 3 \(written)\n>>\nstartxref\n9\n%%EOF\n".utf8)
-            let fixed = try XCTUnwrap(Ghostscript.replacingID(in: pdf, with: id), written)
+            let fixed = try XCTUnwrap(PDFStamp().stamping(pdf, with: id), written)
             XCTAssertEqual(String(decoding: fixed, as: UTF8.self),
                            "%PDF-1.7\nxref\ntrailer\n<< /Size 3 /ID [<\(id.uppercased())><\(id.uppercased())>]\n>>\nstartxref\n9\n%%EOF\n")
         }

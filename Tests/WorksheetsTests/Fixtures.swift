@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import TestSupport
 @testable import Worksheets
@@ -25,15 +26,33 @@ func contentFolder(_ files: [String: String]) throws -> URL {
 let expectedSlugs = ["abc-emotional-upsets", "abc-urges", "brainstorming", "change-plan", "cost-benefit-analysis", "deads",
                      "disarm", "hierarchy-of-values", "lifestyle-balance-pie", "problem-solving", "stages-of-change", "urge-log"]
 
+/// The worksheets of `contentRoot` as the site build makes them: the PDFs
+/// written below `output` (as SiteOutput does), those of `previous` (an
+/// earlier output) kept when their input did not change. Ghostscript writes
+/// in `scratch`, a fresh folder when none is given.
+func build(_ contentRoot: String, into output: URL, previous: URL? = nil, settings: WorksheetSettings = testSettings,
+           scratch: URL? = nil) throws -> WorksheetsBuilt {
+    let folder = try ContentFolder(root: URL(fileURLWithPath: contentRoot), displayRoot: contentRoot)
+    let gsFolder = try scratch ?? Tool.temporaryDirectory("scratch")
+    defer { if scratch == nil { try? FileManager.default.removeItem(at: gsFolder) } }
+    let built = buildWorksheets(WorksheetFile.all(in: folder), settings: settings, previous: .folder(previous), scratch: gsFolder)
+    for (path, data) in built.files {
+        let file = output.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+    }
+    return built
+}
+
 /// One cold build of the repository's worksheets, shared by the tests that
 /// only read its output.
 struct SharedBuild: @unchecked Sendable {
     let root: URL
-    let result: WorksheetBuildResult
+    let result: WorksheetsBuilt
 
     static let cold: SharedBuild = {
         let root = try! Tool.temporaryDirectory("cold")
-        let result = buildWorksheets(contentRoot: contentRoot, stagingRoot: root.path, previousOutputRoot: nil, settings: testSettings)
+        let result = try! build(contentRoot, into: root)
         return SharedBuild(root: root, result: result)
     }()
 

@@ -16,8 +16,8 @@ final class WorksheetPDFTests: XCTestCase {
         for worksheet in build.result.worksheets {
             XCTAssertEqual(worksheet.pdfFiles[.letter], "worksheets/\(worksheet.slug)-letter.pdf")
             XCTAssertEqual(worksheet.pdfFiles[.a4], "worksheets/\(worksheet.slug)-a4.pdf")
-            XCTAssertEqual(worksheet.sourcePath, contentRoot + "/worksheets/\(worksheet.slug).md")
-            XCTAssertFalse(worksheet.description.isEmpty, worksheet.slug)
+            XCTAssertEqual(worksheet.worksheet.sourcePath, contentRoot + "/worksheets/\(worksheet.slug).md")
+            XCTAssertFalse(worksheet.worksheet.description.isEmpty, worksheet.slug)
         }
     }
 
@@ -44,9 +44,9 @@ final class WorksheetPDFTests: XCTestCase {
                 let check = try Tool.run("qpdf", package: "qpdf", ["--check", pdf])
                 XCTAssertEqual(check.status, 0, "\(pdf): \(check.text)\(check.stderr)")
                 let info = try Tool.run("pdfinfo", package: "poppler-utils", [pdf]).text
-                XCTAssertTrue(info.contains("Title:           \(worksheet.title)\n"), info)
+                XCTAssertTrue(info.contains("Title:           \(worksheet.worksheet.title)\n"), info)
                 XCTAssertTrue(info.contains("Page size:       \(size) pts"), "\(pdf): \(info)")
-                XCTAssertTrue(info.contains("Pages:           \(worksheet.pageCount[paper]!)\n"), info)
+                XCTAssertTrue(info.contains("Pages:           \(worksheet.pageCount(paper))\n"), info)
                 XCTAssertTrue(info.contains("Form:            AcroForm"), info)
             }
         }
@@ -77,7 +77,7 @@ final class WorksheetPDFTests: XCTestCase {
         for slug in expectedSlugs {
             let all = try Tool.run("pdftotext", package: "poppler-utils", [build.pdf(slug, .a4), "-"]).text
             XCTAssertTrue(all.contains("not affiliated with or endorsed by SMART Recovery"), "\(slug): footer note")
-            let pages = build.result.worksheets.first { $0.slug == slug }!.pageCount[.a4]!
+            let pages = build.result.worksheets.first { $0.slug == slug }!.pageCount(.a4)
             for page in 1...pages { XCTAssertTrue(all.contains("page \(page) of \(pages)"), "\(slug): page \(page) footer") }
         }
     }
@@ -134,11 +134,11 @@ final class WorksheetPDFTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         for worksheet in build.result.worksheets {
             for paper in Paper.allCases {
-                let (ps, _, _) = try buildWorksheet(path: worksheet.sourcePath, paper: paper, settings: testSettings, distil: false)
+                let (ps, _, _) = try buildWorksheet(path: worksheet.worksheet.sourcePath, paper: paper, settings: testSettings, distil: false)
                 let name = "\(worksheet.slug)-\(paper.rawValue)"
                 try Tool.gs(["-sDEVICE=png16m", "-r30", "-sOutputFile=\(dir.path)/\(name)-ps-%d.png", "-"], stdin: Data(ps.utf8))
                 try Tool.gs(["-sDEVICE=png16m", "-r30", "-sOutputFile=\(dir.path)/\(name)-pdf-%d.png", build.pdf(worksheet.slug, paper)])
-                for page in 1...worksheet.pageCount[paper]! {
+                for page in 1...worksheet.pageCount(paper) {
                     let a = try Data(contentsOf: dir.appendingPathComponent("\(name)-ps-\(page).png"))
                     let b = try Data(contentsOf: dir.appendingPathComponent("\(name)-pdf-\(page).png"))
                     XCTAssertEqual(a, b, "\(name) page \(page) renders differently from the PostScript and from the PDF")

@@ -1,0 +1,39 @@
+/// The words smartsite itself prints on worksheets, their PDFs and their
+/// downloads, kept in one place: a translation of the site replaces this
+/// value (through WorksheetSettings) instead of editing the layout code.
+/// Everything a content editor writes (titles, labels) comes from the
+/// worksheet files, not from here.
+public struct WorksheetWords: Sendable {
+    /// A paper size as a download link says it: "US Letter", "A4".
+    public var paperName: @Sendable (Paper) -> String
+    /// The footer's page number: "page 1 of 2".
+    public var pageNumber: @Sendable (_ page: Int, _ pageCount: Int) -> String
+    /// The PDF's subject when the worksheet has no description.
+    public var subject: @Sendable (_ siteTitle: String) -> String
+    /// Keywords every PDF has, before the worksheet's title and tool.
+    public var keywords: [String]
+    /// The footer's note when site.yaml gives no `disclaimer`.
+    public var disclaimer: String
+    /// The tooltip of a table cell: "When, row 3".
+    public var tableCell: @Sendable (_ header: String, _ row: Int) -> String
+    /// Printed after a pie slice's score line.
+    public var outOfTen: String
+    /// The tooltip of a pie slice's score field.
+    public var sliceScore: @Sendable (_ slice: String) -> String
+    /// How a screen reader names a scale's points on the web page: "from 0 to 10".
+    public var scaleRange: @Sendable (_ from: Int, _ to: Int) -> String
+    /// How a screen reader names a table without a label on the web page.
+    public var table: String
+
+    public static let english = WorksheetWords(
+        paperName: { $0 == .letter ? "US Letter" : "A4" },
+        pageNumber: { "page \($0) of \($1)" },
+        subject: { "A worksheet from \($0)" },
+        keywords: ["worksheet", "SMART Recovery"],
+        disclaimer: "Not affiliated with or endorsed by SMART Recovery.",
+        tableCell: { "\($0), row \($1)" },
+        outOfTen: "/ 10",
+        sliceScore: { "\($0): score from 0 to 10" },
+        scaleRange: { "from \($0) to \($1)" },
+        table: "Table")
+}
