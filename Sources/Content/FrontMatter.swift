@@ -171,9 +171,9 @@ public struct FrontMatter: Sendable {
 
     static func yamlDiagnostic(_ error: YamlError, path: String, firstLine: Int) -> Diagnostic {
         func at(_ mark: Mark, _ problem: String) -> Diagnostic {
-            .error(path, line: firstLine + mark.line - 1, column: mark.column,
-                   "the settings are not valid YAML: \(problem)",
-                   fix: "check the colons, quotes and indentation on this line; text with a colon needs quotes")
+            let (plain, fix) = plainWords(forYAMLProblem: problem)
+            return .error(path, line: firstLine + mark.line - 1, column: mark.column,
+                          "the settings are not valid YAML: \(plain)", fix: fix)
         }
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
@@ -186,6 +186,33 @@ public struct FrontMatter: Sendable {
             return .error(path, line: firstLine, column: 1, "the settings are not valid YAML: \(problem)")
         default:
             return .error(path, line: firstLine, column: 1, "the settings are not valid YAML: \(error)")
+        }
+    }
+
+    /// libyaml's problems in the words of someone who writes pages, with
+    /// the fix for the mistake that usually causes each. "mapping values are
+    /// not allowed in this context" is what a colon in a title gives.
+    static func plainWords(forYAMLProblem problem: String) -> (message: String, fix: String) {
+        switch problem {
+        case "mapping values are not allowed in this context":
+            return ("there is a ':' inside a value",
+                    "put the whole value in quotes, e.g. `title: \"Meetings: online and in person\"`")
+        case "found character that cannot start any token":
+            return ("a value starts with a character YAML keeps for itself (such as @, ` or %)",
+                    "put the whole value in quotes, e.g. `title: \"@home meetings\"`")
+        case "did not find expected key", "did not find expected '-' indicator":
+            return ("this line is indented differently from the lines around it",
+                    "start each setting at the left edge, and indent list items (`- ...`) by the same number of spaces")
+        case "found unexpected end of stream":
+            return ("a quote or bracket is opened and never closed", "close the quote (\") or bracket (] or }) at the end of the value")
+        case "did not find expected ',' or ']'":
+            return ("a list in [brackets] is not closed", "end the list with ], e.g. `points: [1, 2]`")
+        case "did not find expected ',' or '}'":
+            return ("a group in {braces} is not closed", "end it with }, or write each setting on its own line")
+        case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
+            return ("a tab is used for indentation; YAML allows only spaces there", "replace the tab with spaces")
+        default:
+            return (problem, "check the colons, quotes and indentation on this line; text with a colon needs quotes")
         }
     }
 

@@ -12,6 +12,10 @@ public struct Site: Sendable {
     public var folder: ContentFolder
     /// Worksheet files (`worksheets/SLUG.md`) that pages may link to.
     public var worksheetFiles: Set<String>
+    /// Page files that could not be read (their error is reported already):
+    /// links and menu entries that lead to them are not reported again, so
+    /// one mistake gives one error.
+    public var unreadablePages: Set<String> = []
 
     public struct LoadOptions: Sendable {
         public var includeDrafts: Bool
@@ -40,16 +44,22 @@ public struct Site: Sendable {
         let pageFiles = folder.markdownFiles.filter { !$0.hasPrefix("worksheets/") }
         let loaded = pageFiles.parallelMap { loader.load($0) }
         var pages: [Page] = []
-        for result in loaded {
+        var unreadable: Set<String> = []
+        for (file, result) in zip(pageFiles, loaded) {
             diagnostics += result.diagnostics
-            if let page = result.page, options.includeDrafts || !page.isDraft { pages.append(page) }
+            if let page = result.page {
+                if options.includeDrafts || !page.isDraft { pages.append(page) }
+            } else {
+                unreadable.insert(file)
+            }
         }
         let worksheetFiles = Set(folder.worksheetFiles)
         for nested in folder.markdownFiles where nested.hasPrefix("worksheets/") && !worksheetFiles.contains(nested) {
             diagnostics.append(.warning(folder.displayPath(nested), "a file in a folder inside worksheets/ is not a worksheet and is not built",
                                         fix: "move it into \(folder.displayRoot)/worksheets/ itself"))
         }
-        let site = Site(config: config, pages: pages, folder: folder, worksheetFiles: worksheetFiles)
+        var site = Site(config: config, pages: pages, folder: folder, worksheetFiles: worksheetFiles)
+        site.unreadablePages = unreadable
         diagnostics += SiteChecks(site: site).run()
         if diagnostics.contains(where: \.isError) {
             throw DiagnosticsError(diagnostics)

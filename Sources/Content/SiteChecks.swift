@@ -28,7 +28,7 @@ struct SiteChecks {
         let path = site.folder.displayPath("site.yaml")
         return site.config.menu.compactMap { entry in
             guard let target = entry.page else { return nil }
-            if site.page(at: target) != nil { return nil }
+            if site.page(at: target) != nil || site.unreadablePages.contains(target) { return nil }
             let suggestion = closestName(to: target, in: site.pages.map(\.contentPath))
             return .error(path, "the menu entry '\(entry.title)' names '\(target)', which is not a page",
                           fix: suggestion.map { "did you mean '\($0)'?" } ?? "give a path below content/, e.g. `toolbox/_index.md`")
@@ -77,7 +77,7 @@ struct SiteChecks {
                             fix: closestName(to: path, in: site.folder.otherFiles).map { "did you mean '\($0)'?" })
                 }
             case .page(let resolved, let fragment):
-                if site.worksheetFiles.contains(resolved) { continue }
+                if site.worksheetFiles.contains(resolved) || site.unreadablePages.contains(resolved) { continue }
                 guard let targetPage = site.page(at: resolved) else {
                     if site.folder.hasMarkdownFile(resolved) {
                         problem("the link '\(destination)' leads to a draft page, which is not published",

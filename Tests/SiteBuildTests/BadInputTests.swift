@@ -15,6 +15,8 @@ struct BadInputTests {
     enum Expect: Sendable {
         /// The exact first line of a diagnostic that must be reported.
         case error(String)
+        /// That error and no other problem: one mistake, one message.
+        case onlyError(String)
         /// The build succeeds, with this warning among its warnings.
         case warning(String)
         /// The build succeeds; the closure checks what it wrote.
@@ -46,7 +48,7 @@ struct BadInputTests {
 
     static let cases: [Case] = [
         Case("malformed YAML", [page: "---\ntitle: \"About\nx\n---\n"],
-             .error("content/about.md:4:1: error: the settings are not valid YAML: found unexpected end of stream")),
+             .error("content/about.md:4:1: error: the settings are not valid YAML: a quote or bracket is opened and never closed")),
         Case("tab in YAML indentation", [page: "---\ntitle: About\nmenu:\n\t- a\n---\n"],
              .error("content/about.md:4:1: error: a tab is used for indentation; YAML allows only spaces there")),
         Case("missing front matter end", [page: "---\ntitle: About\n\nText\n"],
@@ -149,7 +151,7 @@ struct BadInputTests {
         Case("site.yaml without a title", ["content/site.yaml": "language: en\n"],
              .error("content/site.yaml:1:1: error: the setting 'title' is required")),
         Case("site.yaml malformed", ["content/site.yaml": "title: [x\n"],
-             .error("content/site.yaml:2:1: error: the settings are not valid YAML: did not find expected ',' or ']'")),
+             .error("content/site.yaml:2:1: error: the settings are not valid YAML: a list in [brackets] is not closed")),
         Case("site.yaml missing", [:],
              .error("content/site.yaml: error: the site settings file is missing"),
              setUp: { site in try FileManager.default.removeItem(at: site.content.appendingPathComponent("site.yaml")) }),
@@ -239,6 +241,14 @@ struct BadInputTests {
                  #expect(sitemap.contains("<loc>https://example.org/recovery/a%20%22b%22/</loc>"), "\(sitemap)")
                  #expect(sitemap.contains("<loc>https://example.org/recovery/reuni%C3%B3n/</loc>"), "\(sitemap)")
              }),
+        // One mistake, one error (first-day issue): the pages linking to a page
+        // that cannot be read, and the menu entry naming it, say nothing more.
+        Case("a colon in a title", ["content/toolbox/_index.md": "---\ntitle: Tools: all of them\n---\n\nAll tools.\n"],
+             .onlyError("content/toolbox/_index.md:2:13: error: the settings are not valid YAML: there is a ':' inside a value")),
+        Case("an @ at the start of a value", ["content/toolbox/urge-log.md": "---\ntitle: @home\n---\n"],
+             .onlyError("content/toolbox/urge-log.md:2:8: error: the settings are not valid YAML: a value starts with a character YAML keeps for itself (such as @, ` or %)")),
+        Case("a page with no title that others link to", ["content/toolbox/urge-log.md": "---\ndescription: no title\n---\n"],
+             .onlyError("content/toolbox/urge-log.md:2:1: error: the page has no title")),
         Case("symlink loop", [:],
              .warning("content/loop: warning: a link to a folder is not followed (it could loop)"),
              setUp: { site in
@@ -285,6 +295,9 @@ struct BadInputTests {
             #expect(failed, "the build should fail")
             #expect(lines.contains(expected), "expected\n  \(expected)\ngot\n  \(lines.joined(separator: "\n  "))")
             #expect(site.snapshot() == before, "the previous output changed")
+        case .onlyError(let expected):
+            #expect(failed, "the build should fail")
+            #expect(lines == [expected], "expected only\n  \(expected)\ngot\n  \(lines.joined(separator: "\n  "))")
         case .warning(let expected):
             #expect(!failed, "the build should succeed: \(lines)")
             #expect(lines.contains(expected), "expected\n  \(expected)\ngot\n  \(lines.joined(separator: "\n  "))")
