@@ -4,7 +4,12 @@ import Diagnostics
 import Foundation
 import Worksheets
 
-extension Paper: ExpressibleByArgument {}
+/// `--paper A4` and `--paper Letter` as well as the lower-case names.
+extension Paper: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
+}
 
 struct WorksheetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

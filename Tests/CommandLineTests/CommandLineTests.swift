@@ -77,6 +77,16 @@ import TestSupport
         #expect(try SmartsiteProgram.run(["check", "--no-worksheets", "--strict"], in: site.root).status == 1)
     }
 
+    @Test(arguments: ["A4", "a4", "Letter", "LETTER"])
+    func thePaperSizeIsReadInAnyCase(paper: String) throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.write("content/worksheets/w.md", "---\ntitle: W\n---\n\n```lines 3 What happened?\n```\n")
+        let result = try SmartsiteProgram.run(["worksheet", "w", "--paper", paper, "--ps-only"], in: site.root)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("w-\(paper.lowercased()).ps").path))
+    }
+
     @Test func aWorksheetThatDoesNotExistIsNamed() throws {
         let site = try FixtureSite()
         defer { site.remove() }
