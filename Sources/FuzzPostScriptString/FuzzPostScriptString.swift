@@ -1,5 +1,5 @@
 import FuzzSupport
-@testable import PostScript
+import PostScript
 
 /// Any text through the PostScript string encoder: the WinAnsi encoding and
 /// the `( )` literal must always be well formed, and reading the literal back
