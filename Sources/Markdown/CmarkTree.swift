@@ -127,6 +127,7 @@ extension OpaquePointer {
     var title: String { cmark_node_get_title(self).map { String(cString: $0) } ?? "" }
     var startLine: Int { Int(cmark_node_get_start_line(self)) }
     var startColumn: Int { Int(cmark_node_get_start_column(self)) }
+    var endLine: Int { Int(cmark_node_get_end_line(self)) }
     var headingLevel: Int { Int(cmark_node_get_heading_level(self)) }
     var firstChild: OpaquePointer? { cmark_node_first_child(self) }
     var next: OpaquePointer? { cmark_node_next(self) }

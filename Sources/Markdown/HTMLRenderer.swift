@@ -111,6 +111,11 @@ public final class HTMLRenderer {
                     column: map.characterColumn(line: node.startLine, byteColumn: node.startColumn)))
             case CMARK_NODE_CODE_BLOCK:
                 if !node.fenceInfo.trimmingWhitespace.isEmpty { directiveNodes.append(node) }
+                if let open = UnclosedFence.opening(of: node, in: bytes), !UnclosedFence.isClosed(open, by: node, in: bytes) {
+                    diagnostics.append(.warning(options.path, line: map.fileLine(node.startLine), column: 1,
+                        "this \(String(repeating: open.character, count: open.count)) block is never closed, so everything after it shows as code",
+                        fix: "end it with a line of \(String(repeating: open.character, count: open.count))"))
+                }
             default:
                 break
             }
