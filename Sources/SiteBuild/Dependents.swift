@@ -35,7 +35,8 @@ struct Dependents: Equatable {
             pages.formUnion(after.pages(showing: facts, of: new))
             searchEntries.formUnion(earlier.searchEntries(showing: facts, of: old))
             searchEntries.formUnion(after.searchEntries(showing: facts, of: new))
-            worksheetPages = worksheetPages || earlier.worksheetPages(show: facts, of: old) || after.worksheetPages(show: facts, of: new)
+            worksheetPages = worksheetPages || earlier.worksheetPages(show: facts, of: old)
+                || after.worksheetPages(show: facts, of: new)
         }
     }
 

@@ -31,7 +31,9 @@ final class SiteData: Sendable {
         self.site = site
         let config = site.config
         helpLines = config.helpLines.map(HelpLineView.init)
-        menu = config.menu.map { MenuEntry(title: $0.title, urlPath: $0.page.map(SitePaths.urlPath(forContentPath:)), external: $0.url) }
+        menu = config.menu.map {
+            MenuEntry(title: $0.title, urlPath: $0.page.map(SitePaths.urlPath(forContentPath:)), external: $0.url)
+        }
         points = site.points
         var tools: [Int: [Page]] = [:]
         for page in site.pages where page.kind == .tool {
