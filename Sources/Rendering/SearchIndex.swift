@@ -48,9 +48,11 @@ enum SearchIndex {
         ])
     }
 
+    /// What an entry shows of another page: its section's short title.
+    static let reading = Reading(.section, shows: .shortTitle)
+
     private static func section(of page: Page, in site: Site) -> String {
-        guard !page.sectionPath.isEmpty, let section = site.page(at: page.sectionPath + "/_index.md") else { return "" }
-        return section.shortTitle
+        SiteData.section(of: page, in: site)?.shortTitle ?? ""
     }
 
     /// Folds runs of white space into one space and keeps the first

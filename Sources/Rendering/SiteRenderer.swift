@@ -1,25 +1,27 @@
 import Content
 import Diagnostics
 import Markdown
+import Mustache
 
 /// Renders pages and the site-wide files (search index, sitemap, robots.txt,
 /// 404 page) from a loaded Site. Pure: returns text, writes nothing, so the
 /// build decides where files go and tests need no disk.
-public struct SiteRenderer: @unchecked Sendable {
-    // @unchecked: the shared context holds [String: Any] built once before
-    // rendering starts and only read afterwards, from any thread.
+public struct SiteRenderer: Sendable {
     public let site: Site
     public let templates: TemplateLibrary
     public let worksheets: [WorksheetListing]
-    private let context: PageContext
+    /// What every page's views share, worked out once.
+    private let data: SiteData
 
     public init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing]) {
         self.site = site
         self.templates = templates
         self.worksheets = worksheets
-        self.context = PageContext(site: site, shared: PageContext.shared(for: site),
-                                   worksheets: Dictionary(worksheets.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }))
+        self.data = SiteData(site: site, worksheets: worksheets)
     }
+
+    /// Which pages show what of others, as this site's views read them.
+    public var readers: PageReaders { PageReaders(data: data) }
 
     /// A file of the built site, relative to the output root.
     public struct Output: Sendable {
@@ -75,8 +77,14 @@ public struct SiteRenderer: @unchecked Sendable {
     }
 
     public func render(_ page: Page) -> Output {
-        let html = templates.render(context.context(for: page), template: templateName(for: page)) ?? ""
-        return Output(path: SitePaths.outputFile(forURLPath: page.urlPath), text: html)
+        let frame = PageFrame(site: data, page: page)
+        return output(frame, kind: ContentPageView(frame: frame, page: page), template: templateName(for: page))
+    }
+
+    /// A page's file: its template given what every page has and the values of its kind.
+    private func output(_ frame: PageFrame, kind: any MustacheParent & Sendable, template: String) -> Output {
+        let html = templates.render(TopLevelView(frame: frame, rest: kind), template: template) ?? ""
+        return Output(path: SitePaths.outputFile(forURLPath: frame.urlPath), text: html)
     }
 
     /// Worksheet pages, the worksheets index, search page, 404, search
@@ -94,12 +102,12 @@ public struct SiteRenderer: @unchecked Sendable {
     public func templatedSiteFiles() -> [Output] {
         var files: [Output] = worksheets.map(renderWorksheet)
         files.append(renderWorksheetIndex())
-        if let search = renderSpecial(template: "search", urlPath: Self.searchURLPath, title: "Search",
+        if let search = renderSpecial(template: "search", marked: .isSearch, urlPath: Self.searchURLPath, title: "Search",
                                       description: "Search every page of \(site.config.title).") {
             files.append(search)
         }
         let basePath = Self.path(of: site.config.baseURL)
-        if let notFound = renderSpecial(template: "404", urlPath: "", title: "Page not found",
+        if let notFound = renderSpecial(template: "404", marked: .isNotFound, urlPath: "", title: "Page not found",
                                         description: "This page does not exist.", rootOverride: basePath) {
             files.append(Output(path: "404.html", text: notFound.text))
         }
@@ -107,41 +115,22 @@ public struct SiteRenderer: @unchecked Sendable {
     }
 
     func renderWorksheet(_ worksheet: WorksheetListing) -> Output {
-        let values = context.frame(urlPath: worksheet.urlPath, title: worksheet.title, description: worksheet.description)
-        var links = context.worksheetLinks(worksheet, from: worksheet.urlPath)
-        links["preview"] = worksheet.htmlPreview
-        values["worksheet"] = links
-        values["is_worksheet"] = true
-        var crumbs: [[String: Any]] = [["title": "Home", "url": SitePaths.relativeURL(from: worksheet.urlPath, to: "")],
-                                       ["title": "Worksheets", "url": "../"]]
-        if let tool = worksheet.toolPage.flatMap(site.page(at:)) {
-            crumbs.insert(["title": "Toolbox", "url": SitePaths.relativeURL(from: worksheet.urlPath, to: "toolbox/")], at: 1)
-            values["tool"] = ["title": tool.title, "url": SitePaths.relativeURL(from: worksheet.urlPath, to: tool.urlPath)]
-        }
-        values["breadcrumbs"] = crumbs
-        values["has_breadcrumbs"] = true
-        let html = templates.render(values, template: "worksheet") ?? ""
-        return Output(path: SitePaths.outputFile(forURLPath: worksheet.urlPath), text: html)
+        let frame = PageFrame(site: data, urlPath: worksheet.urlPath, title: worksheet.title, description: worksheet.description)
+        return output(frame, kind: WorksheetPageView(worksheet: worksheet, frame: frame), template: "worksheet")
     }
 
     func renderWorksheetIndex() -> Output {
         let urlPath = Self.worksheetsURLPath
-        let values = context.frame(urlPath: urlPath, title: "Printable worksheets",
-                                   description: "Every worksheet of the toolbox as a PDF for US Letter or A4 paper, to print or fill in on screen.")
-        values["worksheets"] = worksheets.map { context.worksheetLinks($0, from: urlPath) }
-        values["breadcrumbs"] = [["title": "Home", "url": "../"]]
-        values["has_breadcrumbs"] = true
-        let html = templates.render(values, template: "worksheets") ?? ""
-        return Output(path: SitePaths.outputFile(forURLPath: urlPath), text: html)
+        let frame = PageFrame(site: data, urlPath: urlPath, title: "Printable worksheets",
+                              description: "Every worksheet of the toolbox as a PDF for US Letter or A4 paper, to print or fill in on screen.")
+        return output(frame, kind: WorksheetsPageView(frame: frame), template: "worksheets")
     }
 
-    private func renderSpecial(template: String, urlPath: String, title: String, description: String,
-                               rootOverride: String? = nil) -> Output? {
+    private func renderSpecial(template: String, marked mark: SpecialPageView.Key, urlPath: String, title: String,
+                               description: String, rootOverride: String? = nil) -> Output? {
         guard templates.names.contains(template) else { return nil }
-        let values = context.frame(urlPath: urlPath, title: title, description: description, rootOverride: rootOverride)
-        values["is_\(template == "404" ? "not_found" : template)"] = true
-        let html = templates.render(values, template: template) ?? ""
-        return Output(path: SitePaths.outputFile(forURLPath: urlPath), text: html)
+        let frame = PageFrame(site: data, urlPath: urlPath, title: title, description: description, rootOverride: rootOverride)
+        return output(frame, kind: SpecialPageView(which: mark), template: template)
     }
 
     /// `https://example.org/recovery/` → `/recovery/`: where the site sits on

@@ -66,8 +66,8 @@ public struct TemplateLibrary: Sendable {
     static let contentTypeLine = "{{% CONTENT_TYPE: \(FastHTMLContentType.name) }}\n"
 
     /// Renders a template; nil when there is no template of that name.
-    public func render(_ context: Any, template name: String) -> String? {
-        mustache.render(context, withTemplate: name)
+    func render(_ view: TopLevelView, template name: String) -> String? {
+        mustache.render(view, withTemplate: name)
     }
 
     private static func explain(_ error: Error) -> String {

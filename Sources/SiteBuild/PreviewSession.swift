@@ -261,7 +261,9 @@ public final class PreviewSession {
             pagesRendered = sources.site.pages.count + (try SiteBuilder.writeFiles(renderer.templatedSiteFiles(), to: output))
             clock.lap("render pages", into: &report)
         } else {
-            let dependents = Dependents(changed: changedPages, in: sources.site)
+            let dependents = Dependents(changed: changedPages,
+                                        before: { PageReaders(site: last.site, worksheets: last.worksheets.listings) },
+                                        after: renderer.readers)
             // Tool pages show their worksheet's title, description and downloads.
             let pages = sources.site.pages.filter {
                 dependents.pages.contains($0.contentPath) || (plan.worksheets && $0.settings.worksheet != nil)

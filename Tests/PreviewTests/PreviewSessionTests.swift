@@ -79,6 +79,20 @@ final class PreviewSessionTests: XCTestCase {
         assertSameAsFullBuild()
     }
 
+    /// No other page shows a page's text: its section lists only its title and description.
+    func testChangingAPagesTextAloneRendersThatPageAlone() throws {
+        let update = try edit("content/about.md", "---\ntitle: About us\ndescription: Who we are.\n---\n\nOther text.\n")
+        XCTAssertEqual(Set(update.files.keys), ["about/index.html"])
+        assertSameAsFullBuild()
+    }
+
+    /// Breadcrumbs say "Home" whatever the home page is called, and no list shows it.
+    func testRenamingTheHomePageRendersItAlone() throws {
+        let update = try edit("content/_index.md", "---\ntitle: Welcome\n---\n\nWelcome. See the [urge log](toolbox/urge-log.md).\n\n![logo](logo.png)\n")
+        XCTAssertEqual(Set(update.files.keys), ["index.html"])
+        assertSameAsFullBuild()
+    }
+
     func testChangingAToolsPointsRendersOldAndNewPointsAndTheToolbox() throws {
         let update = try edit("content/toolbox/urge-log.md", "---\ntitle: Urge Log\ndescription: Write urges down.\npoints: [3]\n---\n\n## Steps\n\nWrite it down.\n")
         XCTAssertTrue(Set(update.files.keys).isSuperset(of: ["toolbox/urge-log/index.html", "toolbox/index.html",

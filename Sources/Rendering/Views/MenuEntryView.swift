@@ -1,0 +1,24 @@
+/// One entry of `menu`, as seen from the page being rendered: its link
+/// relative to that page, and whether it is that page's own section.
+struct MenuEntryView: TemplateView {
+    enum Key: String, CaseIterable {
+        case title, url, current
+    }
+
+    let entry: SiteData.MenuEntry
+    let frame: PageFrame
+
+    func value(_ key: Key) -> (any Sendable)? {
+        switch key {
+        case .title:
+            return entry.title
+        case .url:
+            guard let target = entry.urlPath else { return entry.external ?? "" }
+            return frame.rootOverride.map { $0 + target } ?? frame.link(to: target)
+        case .current:
+            guard let target = entry.urlPath else { return false }
+            // A section's entry stays marked on every page inside it.
+            return target == frame.urlPath || (!target.isEmpty && frame.urlPath.hasPrefix(target))
+        }
+    }
+}

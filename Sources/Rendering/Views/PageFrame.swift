@@ -1,0 +1,42 @@
+import Content
+
+/// The page being rendered, as all of its views see it.
+///
+/// A class, made once per page: each view holds this one reference rather
+/// than a copy of what it says.
+final class PageFrame: Sendable {
+    let site: SiteData
+    let urlPath: String
+    let title: String
+    let description: String
+    /// The way back to the site root when it is not relative (the 404 page).
+    let rootOverride: String?
+    /// The content page; nil for the pages smartsite makes itself (worksheet
+    /// pages, search, 404).
+    let page: Page?
+
+    init(site: SiteData, urlPath: String, title: String, description: String,
+         rootOverride: String? = nil, page: Page? = nil) {
+        self.site = site
+        self.urlPath = urlPath
+        self.title = title
+        self.description = description
+        self.rootOverride = rootOverride
+        self.page = page
+    }
+
+    convenience init(site: SiteData, page: Page) {
+        self.init(site: site, urlPath: page.urlPath, title: page.title, description: page.description, page: page)
+    }
+
+    /// `root`: the way back to the site root, `./` on the home page.
+    var root: String {
+        let root = rootOverride ?? SitePaths.rootPrefix(from: urlPath)
+        return root.isEmpty ? "./" : root
+    }
+
+    /// A page's address as a link from this page.
+    func link(to urlPath: String) -> String {
+        SitePaths.relativeURL(from: self.urlPath, to: urlPath)
+    }
+}

@@ -1,0 +1,70 @@
+import Content
+import Mustache
+
+/// A section page's values (and the home page's): the pages of its folder;
+/// on the toolbox page the tools of each point; on the providers and
+/// program pages the points.
+struct SectionView: TemplateView {
+    enum Key: String, CaseIterable {
+        case children
+        case hasChildren = "has_children"
+        case toolsByPoint = "tools_by_point"
+        case hasToolsByPoint = "has_tools_by_point"
+        case points
+    }
+
+    static let children = Reading(.children, shows: PageLinkView.shows)
+    static let points = Reading(.points, shows: PageLinkView.shows)
+    static let toolsOfEveryPoint = Reading(.toolsOfEveryPoint, shows: PageLinkView.shows)
+
+    static func readings(of page: Page) -> [Reading] {
+        [children] + (listsToolsByPoint(page) ? [points, toolsOfEveryPoint] : []) + (listsPoints(page) ? [points] : [])
+    }
+
+    static func listsToolsByPoint(_ page: Page) -> Bool {
+        page.sectionPath == "toolbox"
+    }
+
+    static func listsPoints(_ page: Page) -> Bool {
+        page.sectionPath == "providers" || page.sectionPath == "program"
+    }
+
+    let frame: PageFrame
+    let page: Page
+
+    func value(_ key: Key) -> (any Sendable)? {
+        switch key {
+        case .children:
+            return frame.links(Self.children, of: page)
+        case .hasChildren:
+            return !frame.site.pages(Self.children, of: page).isEmpty
+        case .toolsByPoint:
+            guard Self.listsToolsByPoint(page) else { return nil }
+            return frame.site.pages(Self.points, of: page).map { PointWithToolsView(point: $0, frame: frame) }
+        case .hasToolsByPoint:
+            return Self.listsToolsByPoint(page) ? true : nil
+        case .points:
+            return Self.listsPoints(page) ? frame.links(Self.points, of: page) : nil
+        }
+    }
+}
+
+/// One point of the toolbox's `tools_by_point`: a link to it, and its tools.
+struct PointWithToolsView: TemplateView {
+    enum Key: String, CaseIterable {
+        case tools
+    }
+
+    let point: Page
+    let frame: PageFrame
+
+    func value(_ key: Key) -> (any Sendable)? {
+        switch key {
+        case .tools: return frame.links(to: frame.site.tools(serving: point.settings.point ?? 0))
+        }
+    }
+
+    var rest: (any MustacheParent & Sendable)? {
+        PageLinkView(target: point, frame: frame)
+    }
+}

@@ -1,0 +1,117 @@
+import Content
+
+/// The site as its views read it: what every page shares, worked out once
+/// per build and never changed afterwards, so any thread may render from it.
+final class SiteData: Sendable {
+    let site: Site
+    let helpLines: [HelpLineView]
+    let menu: [MenuEntry]
+    /// The points, by number.
+    let points: [Page]
+    /// The tools serving each point, in list order, by point number.
+    let toolsByPoint: [Int: [Page]]
+    let worksheets: [WorksheetListing]
+    let worksheetsBySlug: [String: WorksheetListing]
+
+    /// One entry of site.yaml's menu: a page of the site or an address
+    /// elsewhere. A class, so a page's menu is a list of references.
+    final class MenuEntry: Sendable {
+        let title: String
+        let urlPath: String?
+        let external: String?
+
+        init(title: String, urlPath: String?, external: String?) {
+            self.title = title
+            self.urlPath = urlPath
+            self.external = external
+        }
+    }
+
+    init(site: Site, worksheets: [WorksheetListing]) {
+        self.site = site
+        let config = site.config
+        helpLines = config.helpLines.map(HelpLineView.init)
+        menu = config.menu.map {
+            MenuEntry(title: $0.title, urlPath: $0.page.map(SitePaths.urlPath(forContentPath:)), external: $0.url)
+        }
+        points = site.points
+        var tools: [Int: [Page]] = [:]
+        for page in site.pages where page.kind == .tool {
+            for number in Set(page.settings.points ?? []) { tools[number, default: []].append(page) }
+        }
+        toolsByPoint = tools.mapValues { $0.sorted(by: Site.listOrder) }
+        self.worksheets = worksheets
+        worksheetsBySlug = Dictionary(worksheets.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    // MARK: - The pages views show, as `RelatedPages` names them
+
+    /// The pages `related` names, as seen from `page`. Rendering asks this,
+    /// and so does preview, to learn which pages show a changed one.
+    func pages(_ related: RelatedPages, of page: Page) -> [Page] {
+        switch related {
+        case .children:
+            return site.children(of: page)
+        case .points:
+            return points
+        case .toolsServing:
+            return tools(serving: page.settings.point ?? 0)
+        case .neighbours:
+            let around = neighbours(of: page)
+            return [around.previous, around.next].compactMap { $0 }
+        case .pointsServed:
+            return pointsServed(by: page)
+        case .toolsOfEveryPoint:
+            return points.flatMap { tools(serving: $0.settings.point ?? 0) }
+        case .home:
+            return page.kind == .home ? [] : site.page(at: "_index.md").map { [$0] } ?? []
+        case .sectionsAbove:
+            return sections(above: page)
+        case .section:
+            return Self.section(of: page, in: site).map { [$0] } ?? []
+        }
+    }
+
+    /// The pages a view reads.
+    func pages(_ reading: Reading, of page: Page) -> [Page] {
+        pages(reading.pages, of: page)
+    }
+
+    func tools(serving point: Int) -> [Page] {
+        toolsByPoint[point] ?? []
+    }
+
+    /// The points before and after a point.
+    func neighbours(of page: Page) -> (previous: Page?, next: Page?) {
+        guard let index = points.firstIndex(where: { $0.contentPath == page.contentPath }) else { return (nil, nil) }
+        return (index > 0 ? points[index - 1] : nil, index + 1 < points.count ? points[index + 1] : nil)
+    }
+
+    /// A tool's points, in the order its `points` setting names them.
+    func pointsServed(by tool: Page) -> [Page] {
+        (tool.settings.points ?? []).compactMap { number in points.first { $0.settings.point == number } }
+    }
+
+    /// The section pages of the folders a page is in, outermost first (not
+    /// a section's own).
+    func sections(above page: Page) -> [Page] {
+        guard page.kind != .home else { return [] }
+        var folders = page.contentPath.split(separator: "/").dropLast()
+        if page.kind == .section { folders = folders.dropLast() }
+        var path = ""
+        return folders.compactMap { folder in
+            path += folder + "/"
+            return site.page(at: path + "_index.md")
+        }
+    }
+
+    /// The section page of a page's folder (whose short title its search entry names).
+    static func section(of page: Page, in site: Site) -> Page? {
+        page.sectionPath.isEmpty ? nil : site.page(at: page.sectionPath + "/_index.md")
+    }
+
+    /// The tool page a worksheet belongs to.
+    func toolPage(of worksheet: WorksheetListing) -> Page? {
+        worksheet.toolPage.flatMap(site.page(at:))
+    }
+}

@@ -1,0 +1,24 @@
+import Mustache
+
+/// What a template sees at its top level: what every page has (`site`,
+/// `page`, `root`, `menu`, `is_home`), then the values of the kind of page
+/// it is (`rest`).
+struct TopLevelView: TemplateView {
+    enum Key: String, CaseIterable {
+        case site, page, root, menu
+        case isHome = "is_home"
+    }
+
+    let frame: PageFrame
+    let rest: (any MustacheParent & Sendable)?
+
+    func value(_ key: Key) -> (any Sendable)? {
+        switch key {
+        case .site: return SiteView(site: frame.site)
+        case .page: return PageView(frame: frame)
+        case .root: return TemplateText(frame.root)
+        case .menu: return frame.site.menu.map { MenuEntryView(entry: $0, frame: frame) }
+        case .isHome: return frame.urlPath.isEmpty
+        }
+    }
+}

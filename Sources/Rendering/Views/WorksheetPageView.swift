@@ -1,0 +1,55 @@
+import Content
+
+/// A worksheet's own page: the worksheet with its preview, the tool it
+/// belongs to, and the way back through the worksheets list.
+struct WorksheetPageView: TemplateView {
+    enum Key: String, CaseIterable {
+        case worksheet, tool
+        case isWorksheet = "is_worksheet"
+        case breadcrumbs
+        case hasBreadcrumbs = "has_breadcrumbs"
+    }
+
+    /// What the page shows of its tool's page.
+    static let toolShows: PageFacts = [.title, .address]
+
+    let worksheet: WorksheetListing
+    let frame: PageFrame
+
+    func value(_ key: Key) -> (any Sendable)? {
+        switch key {
+        case .worksheet:
+            return WorksheetView(worksheet: worksheet, from: frame.urlPath, showsPreview: true)
+        case .tool:
+            return frame.site.toolPage(of: worksheet).map { LinkView(title: $0.title, url: frame.link(to: $0.urlPath)) }
+        case .isWorksheet:
+            return true
+        case .breadcrumbs:
+            var crumbs = [LinkView(title: "Home", url: frame.link(to: "")), LinkView(title: "Worksheets", url: "../")]
+            if frame.site.toolPage(of: worksheet) != nil {
+                crumbs.insert(LinkView(title: "Toolbox", url: frame.link(to: "toolbox/")), at: 1)
+            }
+            return crumbs
+        case .hasBreadcrumbs:
+            return true
+        }
+    }
+}
+
+/// The list of every worksheet.
+struct WorksheetsPageView: TemplateView {
+    enum Key: String, CaseIterable {
+        case worksheets, breadcrumbs
+        case hasBreadcrumbs = "has_breadcrumbs"
+    }
+
+    let frame: PageFrame
+
+    func value(_ key: Key) -> (any Sendable)? {
+        switch key {
+        case .worksheets: return frame.site.worksheets.map { WorksheetView(worksheet: $0, from: frame.urlPath) }
+        case .breadcrumbs: return [LinkView(title: "Home", url: "../")]
+        case .hasBreadcrumbs: return true
+        }
+    }
+}
