@@ -262,7 +262,7 @@ public final class PreviewSession {
             clock.lap("render pages", into: &report)
         } else {
             let dependents = Dependents(changed: changedPages,
-                                        before: { PageReaders(site: last.site, worksheets: last.worksheets.listings) },
+                                        before: { PageReaders(site: last.site, worksheets: WorksheetStep.listings(last.worksheets, site: last.site)) },
                                         after: renderer.readers)
             // Tool pages show their worksheet's title, description and downloads.
             let pages = sources.site.pages.filter {
