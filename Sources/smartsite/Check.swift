@@ -7,12 +7,16 @@ import SiteBuild
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the whole site before you publish it.",
-        usage: "smartsite check [--strict] [--no-worksheets] [<folder options>]",
+        usage: "smartsite check [--strict] [--reading] [--no-worksheets] [<folder options>]",
         discussion: """
         Builds into a temporary folder (your output/ is not touched) and reports broken links and \
         anchors, missing pages and worksheets, images without alt text, pages nothing links to, \
-        pages without a description and settings a page does not use. Links to other sites are \
-        listed for you to check by hand. Exits with status 1 on any error, or on any warning with --strict.
+        pages without a description and settings a page does not use. The care check warns about \
+        labels such as "addict" (person-first language, after NIDA's "Words Matter"), pages above \
+        the reading grade of site.yaml (`care: reading_grade:`, default 8) and health pages not \
+        reviewed within a year; it fails when a built page does not show every help line of \
+        site.yaml. Links to other sites are listed for you to check by hand. Exits with status 1 \
+        on any error, or on any warning with --strict.
         """
     )
 
@@ -23,6 +27,9 @@ struct Check: ParsableCommand {
 
     @Flag(help: "Check the pages only, without making worksheet PDFs.")
     var noWorksheets = false
+
+    @Flag(help: "Also print every page's reading grade, hardest first.")
+    var reading = false
 
     func run() throws {
         let console = Console()
@@ -38,6 +45,15 @@ struct Check: ParsableCommand {
             let report = try SiteBuilder.build(options)
             diagnostics += report.warnings
             external = report.externalLinks
+            // On the pages as built: a template that drops a help line fails here.
+            let (config, _) = try SiteConfig.load(contentRoot: URL(fileURLWithPath: folders.content), displayRoot: folders.content)
+            diagnostics += HelpLinesCheck.check(outputFolder: scratch.appendingPathComponent("output"), lines: config.helpLines,
+                                                templatesDisplayPath: folders.templates)
+            if reading {
+                let (site, _) = try Site.load(contentRoot: URL(fileURLWithPath: folders.content), displayRoot: folders.content)
+                print("Reading level of each page:")
+                print(CareCheck(site: site).readingTable())
+            }
         } catch {
             diagnostics += error.diagnostics
         }
