@@ -7,14 +7,20 @@ import Foundation
 /// including the help partial (or a new layout that never did) fails
 /// `smartsite check` instead of shipping.
 public enum HelpLinesCheck {
-    /// What a page must contain for one help line: its name, and a link for
-    /// each way of reaching it.
-    public static func requirements(of line: SiteConfig.HelpLine) -> [String] {
-        var needed = [line.name]
-        if let phone = line.phone, let url = PhoneNumber.link("tel", phone) { needed.append("href=\"\(url)\"") }
-        if let text = line.text, let url = PhoneNumber.link("sms", text) { needed.append("href=\"\(url)\"") }
-        if let tty = line.tty, let url = PhoneNumber.link("tel", tty) { needed.append("href=\"\(url)\"") }
-        if let website = line.website { needed.append("href=\"\(website)\"") }
+    /// What a page must contain for one help line: its name, and each way
+    /// of reaching it, as a link (`tel:`, `sms:`, the website) or at least
+    /// written out. Each requirement is a list of things any one of which will do;
+    /// its first entry names it in messages.
+    public static func requirements(of line: SiteConfig.HelpLine) -> [[String]] {
+        var needed = [[line.name]]
+        func number(_ value: String?, _ scheme: String) {
+            guard let value, let url = PhoneNumber.link(scheme, value) else { return }
+            needed.append(["href=\"\(url)\"", value])
+        }
+        number(line.phone, "tel")
+        number(line.text, "sms")
+        number(line.tty, "tel")
+        if let website = line.website { needed.append(["href=\"\(website)\"", website]) }
         return needed
     }
 
@@ -22,7 +28,8 @@ public enum HelpLinesCheck {
     public static func missing(in html: String, lines: [SiteConfig.HelpLine]) -> [(line: String, lacks: String)] {
         let page = decoded(html)
         return lines.flatMap { line in
-            requirements(of: line).filter { !page.contains($0) }.map { (line: line.name, lacks: $0) }
+            requirements(of: line).filter { options in !options.contains { page.contains($0) } }
+                .map { (line: line.name, lacks: $0[0]) }
         }
     }
 

@@ -7,7 +7,7 @@ import SiteBuild
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the whole site before you publish it.",
-        usage: "smartsite check [--strict] [--reading] [--no-worksheets] [<folder options>]",
+        usage: "smartsite check [--strict] [--reading] [--no-worksheets] [<folders>]",
         discussion: """
         Builds into a temporary folder (your output/ is not touched) and reports broken links and \
         anchors, missing pages and worksheets, images without alt text, pages nothing links to, \

@@ -227,14 +227,18 @@ import Diagnostics
     }
 
     @Test(arguments: [
-        ("href=\"tel:911\"", "href=\"tel:000\"", "href=\"tel:911\""),
-        ("href=\"sms:988\"", "href=\"sms:\"", "href=\"sms:988\""),
+        ("<a href=\"tel:911\">call 911</a>", "", "href=\"tel:911\""),
         ("988 Suicide &amp; Crisis Lifeline", "988 Lifeline", "988 Suicide & Crisis Lifeline"),
         ("href=\"https://988lifeline.org/chat/\"", "href=\"https://988lifeline.org/\"", "href=\"https://988lifeline.org/chat/\""),
     ])
-    func aPageThatLacksALinkOrNameIsCaught(_ original: String, _ replacement: String, _ lacks: String) {
+    func aPageThatLacksANumberOrNameIsCaught(_ original: String, _ replacement: String, _ lacks: String) {
         let html = Self.complete.replacingOccurrences(of: original, with: replacement)
         #expect(HelpLinesCheck.missing(in: html, lines: Self.lines).map(\.lacks) == [lacks])
+    }
+
+    @Test func aNumberWrittenOutWithoutALinkStillShowsTheLine() {
+        let html = Self.complete.replacingOccurrences(of: "<a href=\"tel:911\">call 911</a>", with: "call 911")
+        #expect(HelpLinesCheck.missing(in: html, lines: Self.lines).isEmpty)
     }
 
     @Test func theBuiltSiteIsCheckedPageByPage() throws {
