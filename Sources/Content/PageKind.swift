@@ -44,7 +44,7 @@ public enum PageKind: String, Sendable, CaseIterable {
 
     /// Settings a file of this kind may have.
     public var knownKeys: [String] {
-        let common = ["title", "description", "order", "layout", "draft", "toc", "short_title"]
+        let common = ["title", "description", "order", "layout", "draft", "toc", "short_title", "reviewed"]
         switch self {
         case .home, .section, .page: return common
         case .point: return common + ["point"]

@@ -18,6 +18,8 @@ public struct PageSettings: Sendable {
     public var points: [Int]?
     /// Tool pages: the slug of the printable worksheet in content/worksheets/.
     public var worksheet: String?
+    /// When a person last checked the page's health facts, `YYYY-MM-DD`.
+    public var reviewed: ReviewDate?
 
     public init(_ settings: SettingsReader) throws(Diagnostic) {
         title = try settings.string("title")
@@ -30,6 +32,7 @@ public struct PageSettings: Sendable {
         point = try settings.int("point")
         points = try settings.ints("points")
         worksheet = try settings.string("worksheet")
+        reviewed = try ReviewDate(settings)
     }
 }
 

@@ -1,12 +1,18 @@
 import Diagnostics
+import Foundation
 import Markdown
 
 /// What `smartsite check` looks at beyond what a build refuses: things a
 /// publisher should fix before a release but that do not stop a preview.
 public struct SiteAudit {
     public var site: Site
+    /// Today as a day number, for the reviewed dates of ``CareCheck``.
+    public var today: Int
 
-    public init(site: Site) { self.site = site }
+    public init(site: Site, today: Int = ReviewDate.today(secondsSince1970: Date().timeIntervalSince1970)) {
+        self.site = site
+        self.today = today
+    }
 
     /// Warnings, each at the line to change.
     public func run() -> [Diagnostic] {
@@ -34,6 +40,7 @@ public struct SiteAudit {
                 "no menu, section list or link leads to this page, so visitors cannot find it",
                 fix: "link to it from another page, or put it in a folder with an _index.md"))
         }
+        diagnostics += CareCheck(site: site, today: today).run()
         return diagnostics
     }
 

@@ -15,6 +15,8 @@ public struct SiteConfig: Sendable, Decodable {
     public var disclaimer: String?
     public var menu: [MenuEntry]
     public var helpLines: [HelpLine]
+    /// What `smartsite check` looks for on behalf of readers (`care:`).
+    public var care: CareSettings
 
     public struct MenuEntry: Sendable, Decodable, Hashable {
         public var title: String
@@ -33,10 +35,20 @@ public struct SiteConfig: Sendable, Decodable {
         public var text: String?
         public var tty: String?
         public var website: String?
+
+        public init(name: String, summary: String? = nil, phone: String? = nil, text: String? = nil,
+                    tty: String? = nil, website: String? = nil) {
+            self.name = name
+            self.summary = summary
+            self.phone = phone
+            self.text = text
+            self.tty = tty
+            self.website = website
+        }
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, description, language, disclaimer, menu
+        case title, description, language, disclaimer, menu, care
         case baseURL = "base_url"
         case rawHTML = "raw_html"
         case helpLines = "help_lines"
@@ -54,6 +66,7 @@ public struct SiteConfig: Sendable, Decodable {
         disclaimer = try container.decodeIfPresent(String.self, forKey: .disclaimer)
         menu = try container.decodeIfPresent([MenuEntry].self, forKey: .menu) ?? []
         helpLines = try container.decodeIfPresent([HelpLine].self, forKey: .helpLines) ?? []
+        care = try container.decodeIfPresent(CareSettings.self, forKey: .care) ?? CareSettings()
     }
 
     public init(title: String, baseURL: String = "/", language: String = "en") {
@@ -63,6 +76,7 @@ public struct SiteConfig: Sendable, Decodable {
         self.rawHTML = false
         self.menu = []
         self.helpLines = []
+        self.care = CareSettings()
     }
 
     /// The full address of a page, for the sitemap, canonical links and

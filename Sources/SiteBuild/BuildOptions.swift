@@ -45,6 +45,10 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic] = []
     /// With `audits`: links to other sites, for a person to check by hand.
     public var externalLinks: [(url: String, page: String, line: Int)] = []
+    /// With `audits`: every page's reading grade, as a table to print.
+    public var readingTable = ""
+    /// With `audits`: what is wrong with the pages as built (a help line missing), errors among them.
+    public var builtPageProblems: [Diagnostic] = []
     /// Seconds per named step, in the order they ran.
     public var steps: [(name: String, seconds: Double)] = []
     public var totalSeconds: Double { steps.reduce(0) { $0 + $1.seconds } }

@@ -19,6 +19,7 @@ public enum SiteBuilder {
             let audit = SiteAudit(site: sources.site)
             report.warnings += audit.run()
             report.externalLinks = audit.externalLinks()
+            report.readingTable = CareCheck(site: sources.site).readingTable()
             clock.lap("audit", into: &report)
         }
         defer {
@@ -42,6 +43,12 @@ public enum SiteBuilder {
                            report: &report, clock: &clock, progress: progress)
 
             do throws(Diagnostic) { try output.commit() } catch { throw DiagnosticsError([error]) }
+            if options.audits {
+                // On the pages as built: a template that drops a help line fails here.
+                report.builtPageProblems = HelpLinesCheck.check(outputFolder: URL(fileURLWithPath: options.outputFolder),
+                                                                lines: sources.site.config.helpLines,
+                                                                templatesDisplayPath: options.templatesFolder)
+            }
             clock.lap("swap in", into: &report)
         } catch {
             output.discard()

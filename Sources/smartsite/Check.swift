@@ -7,12 +7,16 @@ import SiteBuild
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the whole site before you publish it.",
-        usage: "smartsite check [--strict] [--no-worksheets] [<folder options>]",
+        usage: "smartsite check [--strict] [--reading] [--no-worksheets] [<folders>]",
         discussion: """
         Builds into a temporary folder (your output/ is not touched) and reports broken links and \
         anchors, missing pages and worksheets, images without alt text, pages nothing links to, \
-        pages without a description and settings a page does not use. Links to other sites are \
-        listed for you to check by hand. Exits with status 1 on any error, or on any warning with --strict.
+        pages without a description and settings a page does not use. The care check warns about \
+        labels such as "addict" (person-first language, after NIDA's "Words Matter"), pages above \
+        the reading grade of site.yaml (`care: reading_grade:`, default 8) and health pages not \
+        reviewed within a year; it fails when a built page does not show every help line of \
+        site.yaml. Links to other sites are listed for you to check by hand. Exits with status 1 \
+        on any error, or on any warning with --strict.
         """
     )
 
@@ -20,6 +24,9 @@ struct Check: ParsableCommand {
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
+
+    @Flag(help: "Also print every page's reading grade, hardest first.")
+    var reading = false
 
     func run() throws {
         let console = Console()
@@ -33,6 +40,11 @@ struct Check: ParsableCommand {
             let report = try SiteBuilder.build(options)
             diagnostics += report.warnings
             external = report.externalLinks
+            diagnostics += report.builtPageProblems
+            if reading {
+                print("Reading level of each page:")
+                print(report.readingTable)
+            }
         } catch {
             diagnostics += error.diagnostics
         }

@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 import Foundation
 import TestSupport
@@ -257,6 +258,27 @@ struct BadInputTests {
              .builds { site in #expect(site.read("about/index.html")?.contains("Reminder") ?? false) }),
         Case("a fence that is never closed", [page: "---\ntitle: About\n---\n\n## One\n\n```\ncode\n\n## Two\n"],
              .warning("content/about.md:7:1: warning: this ``` block is never closed, so everything after it shows as code")),
+        Case("reviewed is not a date", [page: "---\ntitle: About\nreviewed: last week\n---\n"],
+             .error("content/about.md:3:1: error: 'reviewed' must be a date written year-month-day")),
+        Case("reviewed is a day that does not exist", [page: "---\ntitle: About\nreviewed: 2026-02-30\n---\n"],
+             .error("content/about.md:3:1: error: 'reviewed' must be a date written year-month-day")),
+        Case("reviewed is a setting of every page", [page: "---\ntitle: About\nreviewed: 2026-12-01\n---\n", "content/toolbox/x.md": "---\ntitle: X\nreviewed: 2026-12-01\n---\n"],
+             .builds { site in
+                 #expect(site.read("about/index.html")?.contains("About") == true)
+             }),
+        Case("a layout that leaves out the help lines", ["templates/page.mustache": "<html><title>{{page.title}}</title><body>{{{page.content}}}</body></html>\n"],
+             .builds { site in
+                 let lines = [SiteConfig.HelpLine(name: "988 Suicide & Crisis Lifeline", phone: "988")]
+                 let errors = HelpLinesCheck.check(outputFolder: site.output, lines: lines).map { $0.description.prefix { $0 != "\n" } }
+                 #expect(errors.count == 1, "\(errors)")
+                 #expect(errors.first?.hasPrefix("templates: error:") == true && errors.first?.contains("'988 Suicide & Crisis Lifeline' (its name, a link \"tel:988\" missing)") == true, "\(errors)")
+             }),
+        Case("a layout that keeps the help lines", ["templates/partials/help.mustache": "{{#site.help_lines}}<a href=\"{{phone_url}}\">{{name}}</a>{{/site.help_lines}}"],
+             .builds { site in
+                 let lines = [SiteConfig.HelpLine(name: "988 Suicide & Crisis Lifeline", phone: "988")]
+                 let errors = HelpLinesCheck.check(outputFolder: site.output, lines: lines).map(\.description)
+                 #expect(errors.isEmpty, "\(errors)")
+             }),
         Case("symlink loop", [:],
              .warning("content/loop: warning: a link to a folder is not followed (it could loop)"),
              setUp: { site in
