@@ -48,7 +48,11 @@ public struct SiteAudit {
     /// network here, and a build must not depend on other sites being up).
     public func externalLinks() -> [(url: String, page: String, line: Int)] {
         site.pages.flatMap { page in
-            page.content.links.filter { LinkTarget.of($0.destination, from: page.contentPath) == .external }
+            page.content.links.filter {
+                // Web addresses only: phone and mail links have nothing to fetch.
+                LinkTarget.of($0.destination, from: page.contentPath) == .external
+                    && ["http", "https", nil].contains(URLPolicy.scheme(of: $0.destination))
+            }
                 .map { (url: $0.destination, page: page.sourcePath, line: $0.line) }
         }.sorted { ($0.url, $0.page, $0.line) < ($1.url, $1.page, $1.line) }
     }

@@ -279,6 +279,12 @@ struct BadInputTests {
                  let errors = HelpLinesCheck.check(outputFolder: site.output, lines: lines).map(\.description)
                  #expect(errors.isEmpty, "\(errors)")
              }),
+        Case("a provider's address in the US form", ["content/providers/a.md": "---\nname: A\nstreet: 1 Main St\ncity: Portland\nregion: OR\npostal_code: \"97201\"\n---\n",
+                                                      "templates/provider.mustache": "{{#provider.address}}<p>{{.}}</p>{{/provider.address}}"],
+             .builds { site in #expect(site.read("providers/a/index.html") == "<p>1 Main St</p><p>Portland, OR 97201</p>") }),
+        Case("a reviewed date shows on the page", [page: "---\ntitle: About\nreviewed: 2026-12-01\n---\n",
+                                                   "templates/page.mustache": "{{#page.reviewed}}<time datetime=\"{{page.reviewed_date}}\">{{page.reviewed}}</time>{{/page.reviewed}}"],
+             .builds { site in #expect(site.read("about/index.html") == "<time datetime=\"2026-12-01\">1 December 2026</time>") }),
         Case("symlink loop", [:],
              .warning("content/loop: warning: a link to a folder is not followed (it could loop)"),
              setUp: { site in

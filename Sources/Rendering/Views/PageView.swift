@@ -9,6 +9,8 @@ struct PageView: TemplateView {
         case content, kind, source, toc
         case hasTOC = "has_toc"
         case tocHTML = "toc_html"
+        case reviewed
+        case reviewedDate = "reviewed_date"
     }
 
     let frame: PageFrame
@@ -27,6 +29,8 @@ struct PageView: TemplateView {
         case .toc: return frame.page.map { TableOfContents.headings(of: $0).map(TOCEntryView.init) }
         case .hasTOC: return frame.page.map { !TableOfContents.headings(of: $0).isEmpty }
         case .tocHTML: return frame.page.map { TemplateText(TableOfContents.html(of: $0)) }
+        case .reviewed: return frame.page?.settings.reviewed.map { TemplateText($0.displayText) }
+        case .reviewedDate: return frame.page?.settings.reviewed.map { TemplateText($0.description) }
         }
     }
 }

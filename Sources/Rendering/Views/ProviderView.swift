@@ -59,7 +59,9 @@ struct ProviderDetailsView: TemplateView {
 
     /// The street, then city, region and postal code on one line.
     private static func addressLines(_ provider: Provider) -> [String] {
-        let locality = [provider.city, provider.region, provider.postalCode].compactMap { $0 }.joined(separator: ", ")
+        // The US form: "Portland, OR 97201" (no comma before the postal code).
+        let regionAndCode = [provider.region, provider.postalCode].compactMap { $0 }.joined(separator: " ")
+        let locality = [provider.city, regionAndCode.isEmpty ? nil : regionAndCode].compactMap { $0 }.joined(separator: ", ")
         return [provider.street, locality.isEmpty ? nil : locality].compactMap { $0 }
     }
 }
