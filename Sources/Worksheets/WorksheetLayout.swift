@@ -530,8 +530,8 @@ struct WorksheetLayout {
     }
 }
 
-/// The footer on every page: site name and the not-affiliated note on the
-/// left, "page 1 of 2" on the right.
+/// The footer on every page: the help lines of site.yaml, then the site name
+/// and the not-affiliated note on the left, "page 1 of 2" on the right.
 struct Footer {
     let lines: [TextLine]
     let pageNumber: @Sendable (Int, Int) -> String
@@ -540,9 +540,11 @@ struct Footer {
 
     init(settings: WorksheetSettings, width: Double) {
         pageNumber = settings.words.pageNumber
+        var help = [TextRun(settings.words.needHelp, font: .helveticaBold)]
+        for line in settings.helpLines { help.append(TextRun(" \u{2022} " + line, font: .helvetica)) }
         var runs = [TextRun(settings.siteTitle, font: .helveticaBold)]
         if !settings.disclaimer.isEmpty { runs.append(TextRun(" \u{2014} " + settings.disclaimer, font: .helvetica)) }
-        lines = TextLayout.lines(runs, size: Self.size, width: width - 80)
+        lines = TextLayout.lines(help, size: Self.size, width: width - 80) + TextLayout.lines(runs, size: Self.size, width: width - 80)
     }
 
     var height: Double { Double(lines.count) * Self.leading + 8 }

@@ -16,6 +16,8 @@ public struct WorksheetSettings: Sendable {
     public var ghostscriptPath: String?
     /// The words smartsite adds itself (footer, tooltips, download labels).
     public var words: WorksheetWords
+    /// The site's help lines as the footer prints them, one string each.
+    public var helpLines: [String] = []
 
     public init(siteTitle: String, disclaimer: String, baseURL: String, date: String? = nil, ghostscriptPath: String? = nil,
                 words: WorksheetWords = .english) {

@@ -24,6 +24,14 @@ public struct WorksheetWords: Sendable {
     public var scaleRange: @Sendable (_ from: Int, _ to: Int) -> String
     /// How a screen reader names a table without a label on the web page.
     public var table: String
+    /// The start of the footer's help line: a filled-in sheet often sits at
+    /// a bedside, far from the site.
+    public var needHelp: String = "Need help now?"
+    /// One help line of site.yaml in the footer: "988 Suicide & Crisis Lifeline: call 988, text 988".
+    public var helpLine: @Sendable (_ name: String, _ phone: String?, _ text: String?) -> String = { name, phone, text in
+        let ways = [phone.map { "call \($0)" }, text.map { "text \($0)" }].compactMap { $0 }
+        return ways.isEmpty ? name : name + ": " + ways.joined(separator: ", ")
+    }
 
     public static let english = WorksheetWords(
         paperName: { $0 == .letter ? "US Letter" : "A4" },

@@ -7,10 +7,14 @@ import TestSupport
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let contentRoot = repositoryRoot.appendingPathComponent("content").path
 
-let testSettings = WorksheetSettings(
-    siteTitle: "SMART Recovery Program Guide",
-    disclaimer: "This independent guide is not affiliated with or endorsed by SMART Recovery, and “SMART Recovery” and “4-Point Program” are marks of SMART Recovery. Nothing on this site is medical advice.",
-    baseURL: "https://guide.example.org/")
+let testSettings: WorksheetSettings = {
+    var settings = WorksheetSettings(
+        siteTitle: "SMART Recovery Program Guide",
+        disclaimer: "This independent guide is not affiliated with or endorsed by SMART Recovery, and “SMART Recovery” and “4-Point Program” are marks of SMART Recovery. Nothing on this site is medical advice.",
+        baseURL: "https://guide.example.org/")
+    settings.helpLines = ["988 Suicide & Crisis Lifeline: call 988, text 988", "SAMHSA National Helpline: call 1-800-662-4357"]
+    return settings
+}()
 
 /// A content folder holding just the given worksheet files.
 func contentFolder(_ files: [String: String]) throws -> URL {

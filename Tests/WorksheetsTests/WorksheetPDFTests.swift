@@ -68,10 +68,10 @@ final class WorksheetPDFTests: XCTestCase {
         }
         XCTAssertTrue(try text("urge-log").contains("Intensity (0–10)"))
         let plan = try text("change-plan")
-        for heading in ["The changes I want to make are:", "How important is this change to me?", "How confident am I that I can make it?",
-                        "The most important reasons why I want to make this change are:", "The steps I plan to take are:",
-                        "The ways other people can help me", "I will know that my plan is working if:",
-                        "Things that could interfere with my plan, and what I will do about them:"] {
+        // Our own words: the handbook's headings were too close to copy (content issue).
+        for heading in ["What I want to change:", "Why it matters: how much, from 0 to 10?", "How sure do I feel that I can do it?",
+                        "My reasons:", "My first steps:", "My helpers", "Signs that it is working:",
+                        "What could get in the way, and what I will do then:", "dangerous withdrawal"] {
             XCTAssertTrue(plan.contains(heading), "change-plan lacks “\(heading)”")
         }
         for slug in expectedSlugs {
@@ -79,6 +79,10 @@ final class WorksheetPDFTests: XCTestCase {
             XCTAssertTrue(all.contains("not affiliated with or endorsed by SMART Recovery"), "\(slug): footer note")
             let pages = build.result.worksheets.first { $0.slug == slug }!.pageCount(.a4)
             for page in 1...pages { XCTAssertTrue(all.contains("page \(page) of \(pages)"), "\(slug): page \(page) footer") }
+            // The help lines on every page: a filled-in sheet often sits at a bedside, far from the site.
+            let onEveryPage = all.components(separatedBy: "Need help now?").count - 1
+            XCTAssertEqual(onEveryPage, pages, "\(slug): help lines in the footer of each page")
+            XCTAssertTrue(all.replacingOccurrences(of: "\n", with: " ").contains("988 Suicide & Crisis Lifeline: call 988, text 988"), slug)
         }
     }
 
@@ -102,8 +106,8 @@ final class WorksheetPDFTests: XCTestCase {
             .map { "where_am_i_right_now." + $0 })
 
         let plan = try formFields(build.pdf("change-plan", .letter))
-        XCTAssertEqual(plan["how_important_is_this_change_to_me"]?.radio, true)
-        XCTAssertEqual(plan["how_confident_am_i_that_i_can_make_it"]?.radio, true)
+        XCTAssertEqual(plan["why_it_matters_how_much_from_0_to_10"]?.radio, true)
+        XCTAssertEqual(plan["how_sure_do_i_feel_that_i_can_do_it"]?.radio, true)
         XCTAssertEqual(plan["helpers.row1.who"]?.type, "/Tx")
 
         let pie = try formFields(build.pdf("lifestyle-balance-pie", .letter))
@@ -120,7 +124,7 @@ final class WorksheetPDFTests: XCTestCase {
         }
         for paper in Paper.allCases {
             XCTAssertEqual(try outline("stages-of-change", paper), ["Next steps p1"])
-            XCTAssertEqual(try outline("change-plan", paper), ["The change p1", "The plan p2"])
+            XCTAssertEqual(try outline("change-plan", paper), ["My goal p1", "My plan p2"])
             XCTAssertEqual(try outline("urge-log", paper), [])
             XCTAssertEqual(try outline("abc-urges", paper).count, 5)
         }
