@@ -17,10 +17,13 @@ public struct WorksheetListing: Sendable {
         /// Below the output root.
         public var file: String
         public var pages: Int
-        public init(label: String, file: String, pages: Int) {
+        /// "1 page", "2 pages": in the site's words (WorksheetWords), not Rendering's.
+        public var pagesLabel: String
+        public init(label: String, file: String, pages: Int, pagesLabel: String) {
             self.label = label
             self.file = file
             self.pages = pages
+            self.pagesLabel = pagesLabel
         }
     }
 

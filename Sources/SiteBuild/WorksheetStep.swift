@@ -35,7 +35,8 @@ enum WorksheetStep {
             let worksheet = laidOut.worksheet
             let downloads = Paper.allCases.compactMap { paper -> WorksheetListing.Download? in
                 guard let file = laidOut.pdfFiles[paper] else { return nil }
-                return .init(label: words.paperName(paper), file: file, pages: laidOut.pageCount(paper))
+                let pages = laidOut.pageCount(paper)
+                return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
             }
             let toolPage = worksheet.tool.map { "toolbox/\($0).md" }
                 ?? site.pages.first { $0.kind == .tool && $0.settings.worksheet == worksheet.slug }?.contentPath

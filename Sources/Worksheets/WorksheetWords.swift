@@ -24,6 +24,8 @@ public struct WorksheetWords: Sendable {
     public var scaleRange: @Sendable (_ from: Int, _ to: Int) -> String
     /// How a screen reader names a table without a label on the web page.
     public var table: String
+    /// How long a PDF is, beside its download link: "1 page", "2 pages".
+    public var pageCount: @Sendable (Int) -> String = { $0 == 1 ? "1 page" : "\($0) pages" }
     /// The start of the footer's help line: a filled-in sheet often sits at
     /// a bedside, far from the site.
     public var needHelp: String = "Need help now?"

@@ -268,6 +268,10 @@ def browser(server, tmp_path_factory):
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = Service(executable_path=CHROMEDRIVER, log_output=str(tmp / "chromedriver.log"))
     driver = webdriver.Chrome(service=service, options=options)
+    # Every page fetched afresh: the journey tests visit pages before
+    # test_site does, and a cached page would come back as a 304.
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
     yield driver

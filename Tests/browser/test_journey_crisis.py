@@ -42,7 +42,7 @@ def test_911_and_988_are_tappable_on_every_page(page, server, browser):
 def test_help_now_gives_the_overdose_steps(server, browser):
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
     try:
-        load(browser, server, "help-now/")
+        load(browser, server, "/help-now/")
         main = browser.find_element(By.ID, "main")
         headings = [h.text for h in main.find_elements(By.TAG_NAME, "h2")]
         assert "If you think someone has overdosed" in headings, headings

@@ -38,7 +38,7 @@ struct DownloadView: TemplateView {
         case .label: return download.label
         case .url: return SitePaths.rootPrefix(from: from) + download.file
         case .pages: return download.pages
-        case .pagesLabel: return download.pages == 1 ? "1 page" : "\(download.pages) pages"
+        case .pagesLabel: return download.pagesLabel
         }
     }
 }
