@@ -58,6 +58,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 /// so one build run shows everything an editor has to fix.
 public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    /// What the build was doing when it found them ("reading content"), when a build step threw them.
+    public var step: String?
+    public init(_ diagnostics: [Diagnostic], step: String? = nil) {
+        self.diagnostics = diagnostics
+        self.step = step
+    }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

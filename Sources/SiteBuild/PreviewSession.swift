@@ -112,12 +112,12 @@ public final class PreviewSession {
             let sources = try SiteBuilder.loadSources(options, report: &report, clock: &clock, progress: { _ in })
             let output = MemoryOutput()
             let worksheets = makeWorksheets(site: sources.site, into: output)
-            clock.lap("worksheets", into: &report)
+            clock.lap(.worksheets, into: &report)
             let renderer = try SiteBuilder.render(sources, worksheets: worksheets, options: options, to: output,
                                                   report: &report, clock: &clock, progress: { _ in })
             last = Built(sources: sources, worksheets: worksheets,
                          searchEntries: sources.site.pages.parallelMap(renderer.searchEntry))
-            clock.lap("search entries", into: &report)
+            clock.lap(.searchEntries, into: &report)
             var update = PreviewUpdate(files: output.files, replacesAll: true, reload: .page, warnings: report.warnings)
             update.steps = report.steps
             update.summary = "the whole site: \(report.pagesWritten) pages rendered"
@@ -224,7 +224,7 @@ public final class PreviewSession {
         // Pages: load the changed ones again and check the site with them in.
         var problems: [Diagnostic] = []
         guard let changedPages = try reload(plan.pages, in: last.site, problems: &problems) else { return nil }
-        clock.lap("load", into: &report)
+        clock.lap(.loadContent, into: &report)
         if !changedPages.isEmpty {
             sources.site = last.site.replacing(changedPages.map(\.new))
             // A page that links to a file for the first time (or no longer)
@@ -235,14 +235,14 @@ public final class PreviewSession {
             if problems.contains(where: \.isError) { throw DiagnosticsError(problems) }
         }
         update.warnings = problems + (plan.templates ? sources.templates.warnings : [])
-        clock.lap("check site", into: &report)
+        clock.lap(.checkSite, into: &report)
 
         let output = MemoryOutput()
         var worksheets = last.worksheets
         if plan.worksheets {
             worksheets = makeWorksheets(site: sources.site, into: output)
             update.warnings += worksheets.diagnostics.filter { !$0.isError }
-            clock.lap("worksheets", into: &report)
+            clock.lap(.worksheets, into: &report)
         }
         let renderer = SiteRenderer(site: sources.site, templates: sources.templates,
                                     worksheets: WorksheetStep.listings(worksheets, site: sources.site))
@@ -251,7 +251,7 @@ public final class PreviewSession {
         let checks = sources.missingTemplates + (layoutsToCheck ? renderer.checkLayouts() : [])
             + worksheets.diagnostics.filter(\.isError)
         if !checks.isEmpty { throw DiagnosticsError(checks) }
-        clock.lap("check templates", into: &report)
+        clock.lap(.checkTemplates, into: &report)
 
         var searchEntries = last.searchEntries
         var pagesRendered = 0
@@ -259,7 +259,7 @@ public final class PreviewSession {
             // Every page; search.json, the sitemap and robots.txt do not depend on templates.
             try SiteBuilder.writePages(sources.site.pages, renderer: renderer, to: output)
             pagesRendered = sources.site.pages.count + (try SiteBuilder.writeFiles(renderer.templatedSiteFiles(), to: output))
-            clock.lap("render pages", into: &report)
+            clock.lap(.renderPages, into: &report)
         } else {
             let dependents = Dependents(changed: changedPages,
                                         before: { PageReaders(site: last.site, worksheets: WorksheetStep.listings(last.worksheets, site: last.site)) },
@@ -270,7 +270,7 @@ public final class PreviewSession {
             }
             try SiteBuilder.writePages(pages, renderer: renderer, to: output)
             pagesRendered = pages.count
-            clock.lap("render pages", into: &report)
+            clock.lap(.renderPages, into: &report)
             // search.json is tens of megabytes on a large site: made again
             // only when an entry in it changed, and only when asked for.
             var entriesChanged = plan.worksheets
@@ -285,14 +285,14 @@ public final class PreviewSession {
                 let entries = searchEntries
                 update.deferred["search.json"] = DeferredFile { renderer.searchIndex(pageEntries: entries) }
             }
-            clock.lap("search entries", into: &report)
+            clock.lap(.searchEntries, into: &report)
             if dependents.worksheetPages || plan.worksheets {
                 pagesRendered += try SiteBuilder.writeFiles(renderer.worksheetPages(), to: output)
             }
         }
 
         let stylesheets = copy(plan.copies, to: output, removed: &update.removed)
-        clock.lap("finish", into: &report)
+        clock.lap(.finish, into: &report)
         update.steps = report.steps
         self.last = Built(sources: sources, worksheets: worksheets, searchEntries: searchEntries)
         update.files = output.files

@@ -20,7 +20,7 @@ public enum SiteBuilder {
             report.warnings += audit.run()
             report.externalLinks = audit.externalLinks()
             report.readingTable = CareCheck(site: sources.site).readingTable()
-            clock.lap("audit", into: &report)
+            clock.lap(.audit, into: &report)
         }
         defer {
             if !options.freesMemoryAtEnd { _ = Unmanaged.passRetained(KeptUntilExit(sources)) }
@@ -37,19 +37,19 @@ public enum SiteBuilder {
             report.worksheetsBuilt = worksheets.worksheets.count
             report.pdfsDistilled = worksheets.distilled
             report.pdfsReused = worksheets.reused
-            clock.lap("worksheets", into: &report)
+            clock.lap(.worksheets, into: &report)
 
             _ = try render(sources, worksheets: worksheets, options: options, to: output,
                            report: &report, clock: &clock, progress: progress)
 
-            do throws(Diagnostic) { try output.commit() } catch { throw DiagnosticsError([error]) }
+            do throws(Diagnostic) { try output.commit() } catch { throw DiagnosticsError([error], step: BuildStep.swapIn.doing) }
             if options.audits {
                 // On the pages as built: a template that drops a help line fails here.
                 report.builtPageProblems = HelpLinesCheck.check(outputFolder: URL(fileURLWithPath: options.outputFolder),
                                                                 lines: sources.site.config.helpLines,
                                                                 templatesDisplayPath: options.templatesFolder)
             }
-            clock.lap("swap in", into: &report)
+            clock.lap(.swapIn, into: &report)
         } catch {
             output.discard()
             throw error
@@ -74,15 +74,16 @@ public enum SiteBuilder {
     static func loadSources(_ options: BuildOptions, report: inout BuildReport, clock: inout StepClock,
                             progress: (String) -> Void) throws(DiagnosticsError) -> Sources {
         progress("Reading content")
-        let (site, contentWarnings) = try Site.load(
-            contentRoot: URL(fileURLWithPath: options.contentFolder), displayRoot: options.contentFolder,
-            options: .init(includeDrafts: options.includeDrafts, baseURL: options.baseURL))
+        let (site, contentWarnings) = try BuildStep.loadContent.run { () throws(DiagnosticsError) in
+            try Site.load(contentRoot: URL(fileURLWithPath: options.contentFolder), displayRoot: options.contentFolder,
+                          options: .init(includeDrafts: options.includeDrafts, baseURL: options.baseURL))
+        }
         report.warnings += contentWarnings
-        clock.lap("load content", into: &report)
+        clock.lap(.loadContent, into: &report)
 
-        let templates = try loadTemplates(options)
+        let templates = try BuildStep.loadTemplates.run { () throws(DiagnosticsError) in try loadTemplates(options) }
         report.warnings += templates.warnings
-        clock.lap("load templates", into: &report)
+        clock.lap(.loadTemplates, into: &report)
         return Sources(site: site, templates: templates, missingTemplates: missingTemplates(in: templates, options: options))
     }
 
@@ -109,7 +110,7 @@ public enum SiteBuilder {
         let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: listings)
         let problems = sources.missingTemplates + renderer.checkLayouts() + renderer.checkBuiltInAddresses()
             + worksheets.diagnostics.filter(\.isError)
-        if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems) }
+        if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems, step: BuildStep.checkTemplates.doing) }
 
         progress("Writing \(site.pages.count) pages")
         // The site-wide files (search index, sitemap) need no page's HTML, so
@@ -120,24 +121,26 @@ public enum SiteBuilder {
         // at the same address, as it did before.
         let siteFiles = Background { renderer.siteFiles() }
         do throws(DiagnosticsError) {
-            try writePages(site.pages, renderer: renderer, to: output)
+            try BuildStep.renderPages.run { () throws(DiagnosticsError) in try writePages(site.pages, renderer: renderer, to: output) }
         } catch {
             _ = siteFiles.result()
             throw error
         }
         report.pagesWritten = site.pages.count
-        clock.lap("render pages", into: &report)
+        clock.lap(.renderPages, into: &report)
 
         let files = siteFiles.result()
-        report.pagesWritten += try writeFiles(files, to: output)
-        clock.lap("site files", into: &report)
+        report.pagesWritten += try BuildStep.siteFiles.run { () throws(DiagnosticsError) in try writeFiles(files, to: output) }
+        clock.lap(.siteFiles, into: &report)
 
         // What smartsite wrote itself, which no file of content/ may replace.
         var generated = Set(site.pages.map { SitePaths.outputFile(forURLPath: $0.urlPath) })
         generated.formUnion(files.map(\.path))
         generated.formUnion(worksheets.files.keys)
-        report.filesCopied = try copyStaticFiles(site: site, options: options, output: output, generated: generated)
-        clock.lap("copy files", into: &report)
+        report.filesCopied = try BuildStep.copyFiles.run { () throws(DiagnosticsError) in
+            try copyStaticFiles(site: site, options: options, output: output, generated: generated)
+        }
+        clock.lap(.copyFiles, into: &report)
         return renderer
     }
 
@@ -214,9 +217,9 @@ public enum SiteBuilder {
 struct StepClock {
     private var last = DispatchTime.now()
 
-    mutating func lap(_ name: String, into report: inout BuildReport) {
+    mutating func lap(_ step: BuildStep, into report: inout BuildReport) {
         let now = DispatchTime.now()
-        report.steps.append((name, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        report.steps.append((step.rawValue, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
         last = now
     }
 }

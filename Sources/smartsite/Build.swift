@@ -59,7 +59,8 @@ struct Build: ParsableCommand {
         case .failure(let error):
             console.printDiagnostics(error.diagnostics)
             let errors = error.diagnostics.filter(\.isError).count
-            console.error("build failed with \(errors) error\(errors == 1 ? "" : "s"); \(Self.folderName(output)) was left as it was.")
+            let during = error.step.map { " while \($0)" } ?? ""
+            console.error("build failed with \(errors) error\(errors == 1 ? "" : "s")\(during); \(Self.folderName(output)) was left as it was.")
             throw ExitCode.failure
         }
     }
