@@ -16,22 +16,22 @@ enum SearchIndex {
         min(textLimit, max(smallestTextLimit, indexBudget / max(pageCount, 1)))
     }
 
-    static func json(site: Site, worksheets: [WorksheetListing]) -> String {
-        json(pageEntries: site.pages.parallelMap { entry(for: $0, in: site) }, worksheets: worksheets)
+    static func json(site: Site, worksheets: [WorksheetListing], words: SiteWords) -> String {
+        json(pageEntries: site.pages.parallelMap { entry(for: $0, in: site) }, worksheets: worksheets, words: words)
     }
 
     /// The index from each page's entry, in page order; preview keeps the
     /// entries and makes again only those of the pages that changed.
-    static func json(pageEntries: [String], worksheets: [WorksheetListing]) -> String {
-        JSONText.array(pageEntries + worksheetEntries(worksheets)) + "\n"
+    static func json(pageEntries: [String], worksheets: [WorksheetListing], words: SiteWords) -> String {
+        JSONText.array(pageEntries + worksheetEntries(worksheets, words: words)) + "\n"
     }
 
-    static func worksheetEntries(_ worksheets: [WorksheetListing]) -> [String] {
+    static func worksheetEntries(_ worksheets: [WorksheetListing], words: SiteWords) -> [String] {
         worksheets.map { worksheet in
             JSONText.object([
-                ("title", JSONText.string(worksheet.title + " (worksheet)")),
+                ("title", JSONText.string(words.worksheetInSearch(worksheet.title))),
                 ("url", JSONText.string(worksheet.urlPath)),
-                ("section", JSONText.string("Worksheets")),
+                ("section", JSONText.string(words.worksheets)),
                 ("summary", JSONText.string(worksheet.description)),
                 ("text", JSONText.string(worksheet.description)),
             ])

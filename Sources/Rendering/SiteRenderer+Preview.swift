@@ -14,7 +14,7 @@ extension SiteRenderer {
     /// followed by the worksheets: the bytes written once into one buffer,
     /// as this is tens of megabytes on a large site.
     public func searchIndex(pageEntries: [String]) -> Data {
-        let entries = pageEntries + SearchIndex.worksheetEntries(worksheets)
+        let entries = pageEntries + SearchIndex.worksheetEntries(worksheets, words: self.data.words)
         var data = Data(capacity: entries.reduce(3) { $0 + $1.utf8.count + 1 })
         data.append(UInt8(ascii: "["))
         for (index, entry) in entries.enumerated() {

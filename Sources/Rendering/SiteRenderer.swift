@@ -11,13 +11,13 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateLibrary
     public let worksheets: [WorksheetListing]
     /// What every page's views share, worked out once.
-    private let data: SiteData
+    let data: SiteData
 
-    public init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing]) {
+    public init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing], words: SiteWords = .english) {
         self.site = site
         self.templates = templates
         self.worksheets = worksheets
-        self.data = SiteData(site: site, worksheets: worksheets)
+        self.data = SiteData(site: site, worksheets: worksheets, words: words)
     }
 
     /// Which pages show what of others, as this site's views read them.
@@ -91,7 +91,7 @@ public struct SiteRenderer: Sendable {
     /// index, sitemap and robots.txt.
     public func siteFiles() -> [Output] {
         templatedSiteFiles() + [
-            Output(path: "search.json", text: SearchIndex.json(site: site, worksheets: worksheets)),
+            Output(path: "search.json", text: SearchIndex.json(site: site, worksheets: worksheets, words: data.words)),
             Output(path: "sitemap.xml", text: Sitemap.xml(site: site, worksheets: worksheets)),
             Output(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"),
         ]
@@ -102,13 +102,13 @@ public struct SiteRenderer: Sendable {
     public func templatedSiteFiles() -> [Output] {
         var files: [Output] = worksheets.map(renderWorksheet)
         files.append(renderWorksheetIndex())
-        if let search = renderSpecial(template: "search", marked: .isSearch, urlPath: Self.searchURLPath, title: "Search",
-                                      description: "Search every page of \(site.config.title).") {
+        if let search = renderSpecial(template: "search", marked: .isSearch, urlPath: Self.searchURLPath, title: data.words.searchTitle,
+                                      description: data.words.searchDescription(site.config.title)) {
             files.append(search)
         }
         let basePath = Self.path(of: site.config.baseURL)
-        if let notFound = renderSpecial(template: "404", marked: .isNotFound, urlPath: "", title: "Page not found",
-                                        description: "This page does not exist.", rootOverride: basePath) {
+        if let notFound = renderSpecial(template: "404", marked: .isNotFound, urlPath: "", title: data.words.notFoundTitle,
+                                        description: data.words.notFoundDescription, rootOverride: basePath) {
             files.append(Output(path: "404.html", text: notFound.text))
         }
         return files
@@ -121,8 +121,8 @@ public struct SiteRenderer: Sendable {
 
     func renderWorksheetIndex() -> Output {
         let urlPath = Self.worksheetsURLPath
-        let frame = PageFrame(site: data, urlPath: urlPath, title: "Printable worksheets",
-                              description: "Every worksheet of the toolbox as a PDF for US Letter or A4 paper, to print or fill in on screen.")
+        let frame = PageFrame(site: data, urlPath: urlPath, title: data.words.worksheetsTitle,
+                              description: data.words.worksheetsDescription)
         return output(frame, kind: WorksheetsPageView(frame: frame), template: "worksheets")
     }
 

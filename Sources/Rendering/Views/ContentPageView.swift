@@ -47,7 +47,7 @@ struct ContentPageView: TemplateView {
     }
 
     private var breadcrumbs: [LinkView] {
-        let home = frame.site.pages(Self.homeCrumb, of: page).map { LinkView(title: "Home", url: frame.link(to: $0.urlPath)) }
+        let home = frame.site.pages(Self.homeCrumb, of: page).map { LinkView(title: frame.site.words.home, url: frame.link(to: $0.urlPath)) }
         let sections = frame.site.pages(Self.sectionCrumbs, of: page).map {
             LinkView(title: $0.shortTitle, url: frame.link(to: $0.urlPath))
         }

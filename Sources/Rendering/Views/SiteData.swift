@@ -12,6 +12,7 @@ final class SiteData: Sendable {
     let toolsByPoint: [Int: [Page]]
     let worksheets: [WorksheetListing]
     let worksheetsBySlug: [String: WorksheetListing]
+    let words: SiteWords
 
     /// One entry of site.yaml's menu: a page of the site or an address
     /// elsewhere. A class, so a page's menu is a list of references.
@@ -27,7 +28,8 @@ final class SiteData: Sendable {
         }
     }
 
-    init(site: Site, worksheets: [WorksheetListing]) {
+    init(site: Site, worksheets: [WorksheetListing], words: SiteWords = .english) {
+        self.words = words
         self.site = site
         let config = site.config
         helpLines = config.helpLines.map(HelpLineView.init)

@@ -25,9 +25,9 @@ struct WorksheetPageView: TemplateView {
         case .isWorksheet:
             return true
         case .breadcrumbs:
-            var crumbs = [LinkView(title: "Home", url: frame.link(to: "")), LinkView(title: "Worksheets", url: "../")]
+            var crumbs = [LinkView(title: frame.site.words.home, url: frame.link(to: "")), LinkView(title: frame.site.words.worksheets, url: "../")]
             if frame.site.toolPage(of: worksheet) != nil {
-                crumbs.insert(LinkView(title: "Toolbox", url: frame.link(to: "toolbox/")), at: 1)
+                crumbs.insert(LinkView(title: frame.site.words.toolbox, url: frame.link(to: "toolbox/")), at: 1)
             }
             return crumbs
         case .hasBreadcrumbs:
@@ -48,7 +48,7 @@ struct WorksheetsPageView: TemplateView {
     func value(_ key: Key) -> (any Sendable)? {
         switch key {
         case .worksheets: return frame.site.worksheets.map { WorksheetView(worksheet: $0, from: frame.urlPath) }
-        case .breadcrumbs: return [LinkView(title: "Home", url: "../")]
+        case .breadcrumbs: return [LinkView(title: frame.site.words.home, url: "../")]
         case .hasBreadcrumbs: return true
         }
     }
