@@ -22,6 +22,8 @@ public struct BuildOptions: Sendable {
     /// `smartsite check`: also the publisher's checks (SiteAudit) on the
     /// loaded site, so check reads the content once.
     public var audits = false
+    /// `check --reading`: with `audits`, also every page's reading grade as a table.
+    public var readingTable = false
 
     public init(contentFolder: String = "content", templatesFolder: String = "templates", outputFolder: String = "output",
                 baseURL: String? = nil, includeDrafts: Bool = false, buildWorksheets: Bool = true) {
@@ -45,7 +47,7 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic] = []
     /// With `audits`: links to other sites, for a person to check by hand.
     public var externalLinks: [(url: String, page: String, line: Int)] = []
-    /// With `audits`: every page's reading grade, as a table to print.
+    /// With `readingTable`: every page's reading grade, as a table to print.
     public var readingTable = ""
     /// With `audits`: what is wrong with the pages as built (a help line missing), errors among them.
     public var builtPageProblems: [Diagnostic] = []

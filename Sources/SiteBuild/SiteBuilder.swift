@@ -19,7 +19,7 @@ public enum SiteBuilder {
             let audit = SiteAudit(site: sources.site)
             report.warnings += audit.run()
             report.externalLinks = audit.externalLinks()
-            report.readingTable = CareCheck(site: sources.site).readingTable()
+            if options.readingTable { report.readingTable = CareCheck(site: sources.site).readingTable() }
             clock.lap(.audit, into: &report)
         }
         defer {

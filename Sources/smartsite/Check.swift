@@ -34,6 +34,7 @@ struct Check: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: scratch) }
         var options = site.buildOptions(output: scratch.appendingPathComponent("output").path)
         options.audits = true
+        options.readingTable = reading
         var diagnostics: [Diagnostic] = []
         var external: [(url: String, page: String, line: Int)] = []
         do {
