@@ -12,6 +12,41 @@ WORDS = ("urge plan change values motivation meeting support coping skill choice
          "time place people reason benefit cost future past today morning evening together").split()
 
 
+# The settings of a real site: a menu and the help lines every page shows
+# (the real templates render both; the minimal ones ignore them). The same
+# menu and lines are in bench/hugo-site-full/hugo.toml, for Hugo.
+SITE_YAML = """title: Benchmark site
+base_url: https://bench.example.org/
+language: en
+disclaimer: This benchmark site is made of generated words.
+menu:
+  - title: Home
+    page: _index.md
+  - title: Section 0
+    page: section-0/_index.md
+  - title: Section 1
+    page: section-1/_index.md
+  - title: Section 2
+    page: section-2/_index.md
+  - title: Section 3
+    page: section-3/_index.md
+help_lines:
+  - name: Emergency
+    summary: Danger to life or a medical emergency. Call 911.
+    phone: "911"
+  - name: 988 Suicide & Crisis Lifeline
+    summary: Call or text 988, any time, free and confidential.
+    phone: "988"
+    text: "988"
+    website: https://988lifeline.org/chat/
+  - name: SAMHSA National Helpline
+    summary: Free, confidential treatment referral and information, 24/7.
+    phone: "1-800-662-4357"
+    tty: "1-800-487-4889"
+    website: https://www.samhsa.gov/find-help/helplines/national-helpline
+"""
+
+
 def sentence(rng, low=8, high=18):
     words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
     if rng.random() < 0.3:
@@ -59,16 +94,16 @@ def main():
     content = os.path.join(root, "content")
     os.makedirs(content, exist_ok=True)
     with open(os.path.join(content, "site.yaml"), "w") as f:
-        f.write("title: Benchmark site\nbase_url: https://bench.example.org/\nlanguage: en\n")
+        f.write(SITE_YAML)
     with open(os.path.join(content, "_index.md"), "w") as f:
-        f.write("---\ntitle: Home\n---\n\nThe benchmark home page.\n")
+        f.write("---\ntitle: Home\ndescription: The benchmark home page.\n---\n\nThe benchmark home page.\n")
     total = 0
     for s in range(10):
         section = f"section-{s}"
         folder = os.path.join(content, section)
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, "_index.md"), "w") as f:
-            f.write(f"---\ntitle: Section {s}\n---\n\nPages of section {s}.\n")
+            f.write(f"---\ntitle: Section {s}\ndescription: Pages of section {s}.\n---\n\nPages of section {s}.\n")
         for n in range(pages // 10):
             text = page(rng, section, n)
             total += len(text.encode())
