@@ -22,15 +22,7 @@ disclaimer: This benchmark site is made of generated words.
 menu:
   - title: Home
     page: _index.md
-  - title: Section 0
-    page: section-0/_index.md
-  - title: Section 1
-    page: section-1/_index.md
-  - title: Section 2
-    page: section-2/_index.md
-  - title: Section 3
-    page: section-3/_index.md
-help_lines:
+{menu}help_lines:
   - name: Emergency
     summary: Danger to life or a medical emergency. Call 911.
     phone: "911"
@@ -90,21 +82,25 @@ def page(rng, section, number):
 def main():
     root = sys.argv[1]
     pages = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+    # A third argument puts the pages in that many sections (1: one folder
+    # with every page, to see that a big section does not make the build quadratic).
+    sections = int(sys.argv[3]) if len(sys.argv) > 3 else 10
     rng = random.Random(42)
     content = os.path.join(root, "content")
     os.makedirs(content, exist_ok=True)
     with open(os.path.join(content, "site.yaml"), "w") as f:
-        f.write(SITE_YAML)
+        menu = "".join(f"  - title: Section {s}\n    page: section-{s}/_index.md\n" for s in range(min(sections, 4)))
+        f.write(SITE_YAML.replace("{menu}", menu))
     with open(os.path.join(content, "_index.md"), "w") as f:
         f.write("---\ntitle: Home\ndescription: The benchmark home page.\n---\n\nThe benchmark home page.\n")
     total = 0
-    for s in range(10):
+    for s in range(sections):
         section = f"section-{s}"
         folder = os.path.join(content, section)
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, "_index.md"), "w") as f:
             f.write(f"---\ntitle: Section {s}\ndescription: Pages of section {s}.\n---\n\nPages of section {s}.\n")
-        for n in range(pages // 10):
+        for n in range(pages // sections):
             text = page(rng, section, n)
             total += len(text.encode())
             with open(os.path.join(folder, f"page-{n}.md"), "w") as f:
