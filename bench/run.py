@@ -12,7 +12,7 @@ argument (preview, worksheets, ...).
 Settings (environment):
   BENCH_RUNS=9         rounds of the headline comparison (real templates,
                        RAM disk, fresh build)
-  BENCH_OTHER_RUNS=5   rounds of every other comparison
+  BENCH_OTHER_RUNS=3   rounds of every other comparison
   BENCH_PAGES=10000    pages of the corpus
   BENCH_LARGE=1        also 100,000 pages (BENCH_LARGE_PAGES, BENCH_LARGE_RUNS=1)
   BENCH_RAM=/dev/shm/smartsite-bench, BENCH_DISK=bench/work: the two places
@@ -37,7 +37,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 SMARTSITE = os.environ.get("SMARTSITE", os.path.join(REPO, ".build", "release", "smartsite"))
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
-OTHER_RUNS = int(os.environ.get("BENCH_OTHER_RUNS", "5"))
+OTHER_RUNS = int(os.environ.get("BENCH_OTHER_RUNS", "3"))
 PAGES = int(os.environ.get("BENCH_PAGES", "10000"))
 LARGE = os.environ.get("BENCH_LARGE") == "1"
 LARGE_PAGES = int(os.environ.get("BENCH_LARGE_PAGES", "100000"))
