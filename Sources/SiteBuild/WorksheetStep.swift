@@ -33,10 +33,9 @@ enum WorksheetStep {
         let words = WorksheetSettings(site: site.config).words
         return built.worksheets.map { laidOut in
             let worksheet = laidOut.worksheet
-            let downloads = Paper.allCases.compactMap { paper -> WorksheetListing.Download? in
-                guard let file = laidOut.pdfFiles[paper] else { return nil }
-                let pages = laidOut.pageCount(paper)
-                return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
+            let downloads = laidOut.downloads(words).map { download in
+                WorksheetListing.Download(label: download.label, file: download.file, pages: download.pages,
+                                          pagesLabel: words.pageCount(download.pages))
             }
             let toolPage = worksheet.tool.map { "toolbox/\($0).md" }
                 ?? site.pages.first { $0.kind == .tool && $0.settings.worksheet == worksheet.slug }?.contentPath

@@ -52,7 +52,9 @@ public func buildWorksheets(_ files: [WorksheetFile], settings: WorksheetSetting
         }
     }
     for i in made {
-        built.worksheets[i].pdfFiles = Dictionary(uniqueKeysWithValues: built.worksheets[i].printed.map { ($0.paper, $0.pdfPath) })
+        let printed = built.worksheets[i].printed
+        built.worksheets[i].pdfFiles = Dictionary(uniqueKeysWithValues: printed.filter { !$0.largePrint }.map { ($0.paper, $0.pdfPath) })
+        built.worksheets[i].largePrintFiles = Dictionary(uniqueKeysWithValues: printed.filter(\.largePrint).map { ($0.paper, $0.pdfPath) })
     }
     built.diagnostics = diagnostics
     return built

@@ -35,6 +35,11 @@ public struct WorksheetWords: Sendable {
         return ways.isEmpty ? name : name + ": " + ways.joined(separator: ", ")
     }
 
+    /// The language of these words (BCP 47): the PDFs' /Lang.
+    public var language = "en"
+    /// A large-print download: "US Letter, large print".
+    public var largePrint: @Sendable (_ paper: String) -> String = { "\($0), large print" }
+
     public static let english = WorksheetWords(
         paperName: { $0 == .letter ? "US Letter" : "A4" },
         pageNumber: { "page \($0) of \($1)" },
