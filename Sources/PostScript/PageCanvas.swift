@@ -195,6 +195,11 @@ public struct PageCanvas {
         lines.append("[ /Rect \(box(rect)) /Border [0 0 0] /Action << /Subtype /URI /URI \(Literal.ascii(url)) >> /Subtype /Link /ANN pdfmark")
     }
 
+    /// A clickable area that turns to page `page` (1-based) of this document.
+    public mutating func link(toPage page: Int, rect: Rect) {
+        lines.append("[ /Rect \(box(rect)) /Border [0 0 0] /Page \(max(1, page)) /View [/XYZ null null null] /Subtype /Link /ANN pdfmark")
+    }
+
     /// A bookmark pointing at height `y` of this page. `level` 1 is top.
     public mutating func bookmark(_ title: String, level: Int = 1, y: Double) {
         outline.append(OutlineEntry(title: title, level: max(1, level + bookmarkDepth), page: number, y: y))

@@ -27,9 +27,13 @@ struct WorksheetLayout {
     static let softInk = 0.25
     static let ruleGray = 0.6
     static let family = StandardFont.Family.helvetica
-    /// A QR code's module: 1.5 pt makes a code of an address 21 mm or more
-    /// across with its quiet zone, which a phone reads from arm's length.
-    static let qrModule = 1.5
+    /// A QR code's module: 1.5 pt, or larger for a short address, so that
+    /// the code is at least 20 mm (56.7 pt) across with its quiet zone,
+    /// which a phone reads from arm's length. Tenths of a point, as
+    /// everything on the page (see Literal.number).
+    static func qrModule(_ code: QRCode) -> Double {
+        max(1.5, (56.7 / Double(code.size + 2 * QRCode.quietZone) * 10).rounded(.up) / 10)
+    }
 
     /// How much larger than the regular worksheet everything is drawn.
     var scale: Double { largePrint ? 1.4 : 1 }
@@ -120,6 +124,11 @@ struct WorksheetLayout {
         }
     }
 
+    /// The site's address as the page prints it: without `https://`.
+    var siteAddress: String {
+        settings.baseURL.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
+    }
+
     var pageURL: String {
         let base = settings.baseURL.hasSuffix("/") ? settings.baseURL : settings.baseURL + "/"
         return base + "worksheets/\(worksheet.slug)/"
@@ -135,9 +144,10 @@ struct WorksheetLayout {
         var right = left + width
         if let code = QRCode(pageURL, errorCorrection: .medium) {
             // The quiet zone may reach into the margin: it is blank paper.
-            let quiet = Double(QRCode.quietZone) * Self.qrModule
-            let side = Double(code.size + 2 * QRCode.quietZone) * Self.qrModule
-            page.qrCode(code, x: left + width + quiet - side, top: size.height - 22, module: Self.qrModule)
+            let module = Self.qrModule(code)
+            let quiet = Double(QRCode.quietZone) * module
+            let side = Double(code.size + 2 * QRCode.quietZone) * module
+            page.qrCode(code, x: left + width + quiet - side, top: size.height - 22, module: module)
             page.link(Rect(x: left + width + quiet - side, y: size.height - 22 - side, width: side, height: side), url: pageURL)
             right = left + width + quiet - side
         }
@@ -148,11 +158,17 @@ struct WorksheetLayout {
         page.setGray(0)
     }
 
+    /// The QR code's side, quiet zone included.
+    var qrSide: Double {
+        guard let code = QRCode(pageURL) else { return 0 }
+        return Double(code.size + 2 * QRCode.quietZone) * Self.qrModule(code)
+    }
+
     /// How far the QR code reaches left from the right margin on page 1:
     /// the title is kept clear of it.
     var qrClearance: Double {
         guard let code = QRCode(pageURL) else { return 0 }
-        return Double(code.size + QRCode.quietZone) * Self.qrModule + 6
+        return Double(code.size + QRCode.quietZone) * Self.qrModule(code) + 6
     }
 
     /// Pages 2 and on: the title, so loose pages can be put back together.
@@ -222,7 +238,7 @@ struct WorksheetLayout {
         let clearance = qrClearance
         let lines = TextLayout.lines([TextRun(worksheet.title, font: .helveticaBold)], size: 20, width: width - clearance)
         // The code hangs from 22 pt below the paper's top; the frame starts at topMargin.
-        let codeBottom = clearance > 0 ? clearance - 6 + Double(QRCode.quietZone) * Self.qrModule - (topMargin - 22) - 2 : 0
+        let codeBottom = clearance > 0 ? qrSide - (topMargin - 22) - 2 : 0
         let height = max(Double(lines.count) * 26 + 12, codeBottom + 6)
         return FlowBlock(height: height) { page, top in
             for (i, line) in lines.enumerated() {

@@ -141,10 +141,12 @@ final class PacketTests: XCTestCase {
         let json = try Tool.run("qpdf", package: "qpdf", ["--json", pdf]).stdout
         let root = try JSONSerialization.jsonObject(with: json) as? [String: Any] ?? [:]
         let fields = (root["acroform"] as? [String: Any])?["fields"] as? [[String: Any]] ?? []
+        let objects = (root["qpdf"] as? [Any])?.last as? [String: Any] ?? [:]
         var out: [String: Double] = [:]
         for field in fields {
-            guard let name = field["fullname"] as? String,
-                  let rect = (field["annotation"] as? [String: Any])?["rect"] as? [Double], rect.count == 4 else { continue }
+            guard let name = field["fullname"] as? String, let object = (field["annotation"] as? [String: Any])?["object"] as? String,
+                  let value = (objects["obj:" + object] as? [String: Any])?["value"] as? [String: Any],
+                  let rect = value["/Rect"] as? [Double], rect.count == 4 else { continue }
             out[name] = rect[2] - rect[0]
         }
         return out
@@ -154,5 +156,5 @@ final class PacketTests: XCTestCase {
 /// The side of the QR code a worksheet prints for `url`, quiet zone included, in points.
 private func QRCodeSide(_ url: String) -> Double? {
     guard let code = QRCode(url) else { return nil }
-    return Double(code.size + 2 * QRCode.quietZone) * WorksheetLayout.qrModule
+    return Double(code.size + 2 * QRCode.quietZone) * WorksheetLayout.qrModule(code)
 }
