@@ -28,6 +28,15 @@ enum WorksheetStep {
         return built
     }
 
+    /// The workbooks made (every worksheet in one PDF), as downloads.
+    static func workbooks(_ built: WorksheetsBuilt, site: Site) -> [WorksheetListing.Download] {
+        let words = WorksheetSettings(site: site.config).words
+        return Paper.allCases.compactMap { paper in
+            guard let file = built.workbookFiles[paper], let pages = built.workbookPageCounts[paper] else { return nil }
+            return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
+        }
+    }
+
     /// What the site shows of each worksheet: its page, downloads and tool page.
     static func listings(_ built: WorksheetsBuilt, site: Site) -> [WorksheetListing] {
         let words = WorksheetSettings(site: site.config).words

@@ -153,8 +153,12 @@ struct WorksheetLayout {
         }
         page.setGray(0.35)
         let display = pageURL.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
-        let w = page.text(display, font: .helvetica, size: 8, x: right, y: y, align: .right)
-        page.link(Rect(x: right - w, y: y - 2, width: w, height: 9), url: pageURL)
+        // Beside the program's name when both fit on the line, else under it.
+        let nameWidth = StandardFont.helveticaBold.width(of: settings.siteTitle.uppercased(), size: 8)
+        let addressWidth = StandardFont.helvetica.width(of: display, size: 8)
+        let (x, lineY, align) = nameWidth + 12 + addressWidth <= right - left ? (right, y, TextAlignment.right) : (left, y - 10, .left)
+        let w = page.text(display, font: .helvetica, size: 8, x: x, y: lineY, align: align)
+        page.link(Rect(x: align == .right ? x - w : x, y: lineY - 2, width: w, height: 9), url: pageURL)
         page.setGray(0)
     }
 

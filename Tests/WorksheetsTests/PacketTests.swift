@@ -128,6 +128,40 @@ final class PacketTests: XCTestCase {
         XCTAssertEqual(ratio, 1.4, accuracy: 0.05)
     }
 
+    func testTheWorkbookHoldsEveryWorksheetWithCoverContentsBookmarksAndUniqueFieldNames() throws {
+        let build = SharedBuild.cold
+        for paper in Paper.allCases {
+            XCTAssertEqual(build.result.workbookFiles[paper], "worksheets/workbook-\(paper.rawValue).pdf")
+            let pdf = build.root.appendingPathComponent("worksheets/workbook-\(paper.rawValue).pdf").path
+            let parts = build.result.worksheets.map { $0.pageCount(paper) }.reduce(0, +)
+            let info = try Tool.run("pdfinfo", package: "poppler-utils", [pdf]).text
+            XCTAssertTrue(info.contains("Pages:           \(parts + 2)\n"), "cover + contents + \(parts): \(info)")
+            XCTAssertEqual(build.result.workbookPageCounts[paper], parts + 2)
+            XCTAssertEqual(try Tool.run("qpdf", package: "qpdf", ["--check", pdf]).status, 0)
+            // The outline: every worksheet, with its sections under it.
+            let json = try Tool.run("qpdf", package: "qpdf", ["--json", "--json-key=outlines", pdf]).stdout
+            let outlines = (try JSONSerialization.jsonObject(with: json) as? [String: Any])?["outlines"] as? [[String: Any]] ?? []
+            let titles = outlines.compactMap { $0["title"] as? String }
+            XCTAssertEqual(titles, ["Cover", "Contents"] + build.result.worksheets.map(\.worksheet.title))
+            let cba = try XCTUnwrap(outlines.first { $0["title"] as? String == "Cost-Benefit Analysis" })
+            XCTAssertTrue(((cba["kids"] as? [[String: Any]]) ?? []).contains { $0["title"] as? String == "How to fill it in" })
+            // Field names: unique, each under its worksheet.
+            let names = try formFields(pdf).keys
+            let single = build.result.worksheets.map { try? formFields(build.pdf($0.slug, paper)).count }.compactMap { $0 }.reduce(0, +)
+            XCTAssertEqual(names.count, single, "every field of every worksheet, none merged with another")
+            XCTAssertTrue(names.contains("urge-log.urge_log.row1.trigger"))
+            // The help lines on every page, cover and contents included.
+            for page in 1...(parts + 2) {
+                let text = try Tool.run("pdftotext", package: "poppler-utils", ["-f", "\(page)", "-l", "\(page)", pdf, "-"]).text
+                    .replacingOccurrences(of: "\n", with: " ")
+                for line in testSettings.helpLines {
+                    XCTAssertTrue(text.contains(line), "page \(page) lacks “\(line)”")
+                }
+                XCTAssertTrue(text.contains("page \(page) of \(parts + 2)"), "page \(page): continuous page numbers")
+            }
+        }
+    }
+
     private func parse(_ slug: String) throws -> Worksheet? {
         var diagnostics: [Diagnostic] = []
         let worksheet = WorksheetFile(path: contentRoot + "/worksheets/\(slug).md", shownPath: slug)
