@@ -69,6 +69,7 @@ browser-test: browser-deps $(BROWSER_VENV)/installed release
 bench: release
 	@bash scripts/install-deps.sh $(BENCH_PACKAGES)
 	python3 bench/run.py
+	bash scripts/bench-worksheets.sh $(SMARTSITE)
 
 clean:
 	rm -rf .build output
