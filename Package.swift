@@ -33,6 +33,12 @@ let package = Package(
             pkgConfig: "libtcmalloc_minimal",
             providers: [.apt(["libgoogle-perftools-dev"])]
         ),
+        // libqrencode from the system (Debian libqrencode-dev): QR codes on the worksheets.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         // A per-thread bump allocator that libcmark allocates from (cmark_mem):
         // a page's thousand small allocations cost a pointer move each.
         .target(name: "CmarkArena"),
@@ -49,8 +55,10 @@ let package = Package(
         ]),
         // A page-description writer; knows nothing of worksheets.
         .target(name: "PostScript"),
+        // A QR code's modules (libqrencode), drawn as vector paths on a PostScript page.
+        .target(name: "QRCode", dependencies: ["CQRencode", "PostScript"]),
         // Worksheet Markdown -> form model -> layout -> PostScript -> PDF (gs).
-        .target(name: "Worksheets", dependencies: ["PostScript", "Markdown", "Content", "Diagnostics"]),
+        .target(name: "Worksheets", dependencies: ["PostScript", "QRCode", "Markdown", "Content", "Diagnostics"]),
         // The build as named steps: load, render, write into a temporary folder, swap in.
         .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Worksheets", "Diagnostics"]),
         // `smartsite preview`: an HTTP server (Hummingbird) over a site kept in memory,
@@ -82,8 +90,8 @@ let package = Package(
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "TestSupport"]),
         // What several test targets share: running gs, qpdf and poppler; resident memory.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "PostScriptTests", dependencies: ["PostScript", "TestSupport"]),
-        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "TestSupport"]),
+        .testTarget(name: "PostScriptTests", dependencies: ["PostScript", "QRCode", "TestSupport"]),
+        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "QRCode", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuild", "TestSupport"]),
         // The smartsite program run as a person runs it: help, unknown commands, exit statuses.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),

@@ -13,11 +13,12 @@ public struct SiteRenderer: Sendable {
     /// What every page's views share, worked out once.
     let data: SiteData
 
-    public init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing], words: SiteWords = .english) {
+    public init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [],
+                words: SiteWords = .english) {
         self.site = site
         self.templates = templates
         self.worksheets = worksheets
-        self.data = SiteData(site: site, worksheets: worksheets, words: words)
+        self.data = SiteData(site: site, worksheets: worksheets, workbooks: workbooks, words: words)
     }
 
     /// Which pages show what of others, as this site's views read them.

@@ -245,7 +245,8 @@ public final class PreviewSession {
             clock.lap(.worksheets, into: &report)
         }
         let renderer = SiteRenderer(site: sources.site, templates: sources.templates,
-                                    worksheets: WorksheetStep.listings(worksheets, site: sources.site))
+                                    worksheets: WorksheetStep.listings(worksheets, site: sources.site),
+                                    workbooks: WorksheetStep.workbooks(worksheets, site: sources.site))
         // Layouts are checked on every page only when templates changed or a changed page names a missing one.
         let layoutsToCheck = plan.templates || changedPages.contains { !sources.templates.names.contains(renderer.templateName(for: $0.new)) }
         let checks = sources.missingTemplates + (layoutsToCheck ? renderer.checkLayouts() : [])

@@ -107,7 +107,8 @@ public enum SiteBuilder {
         let site = sources.site
         report.warnings += worksheets.diagnostics.filter { !$0.isError }
         let listings = WorksheetStep.listings(worksheets, site: site)
-        let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: listings)
+        let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: listings,
+                                    workbooks: WorksheetStep.workbooks(worksheets, site: site))
         let problems = sources.missingTemplates + renderer.checkLayouts() + renderer.checkBuiltInAddresses()
             + worksheets.diagnostics.filter(\.isError)
         if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems, step: BuildStep.checkTemplates.doing) }

@@ -28,15 +28,23 @@ enum WorksheetStep {
         return built
     }
 
+    /// The workbooks made (every worksheet in one PDF), as downloads.
+    static func workbooks(_ built: WorksheetsBuilt, site: Site) -> [WorksheetListing.Download] {
+        let words = WorksheetSettings(site: site.config).words
+        return Paper.allCases.compactMap { paper in
+            guard let file = built.workbookFiles[paper], let pages = built.workbookPageCounts[paper] else { return nil }
+            return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
+        }
+    }
+
     /// What the site shows of each worksheet: its page, downloads and tool page.
     static func listings(_ built: WorksheetsBuilt, site: Site) -> [WorksheetListing] {
         let words = WorksheetSettings(site: site.config).words
         return built.worksheets.map { laidOut in
             let worksheet = laidOut.worksheet
-            let downloads = Paper.allCases.compactMap { paper -> WorksheetListing.Download? in
-                guard let file = laidOut.pdfFiles[paper] else { return nil }
-                let pages = laidOut.pageCount(paper)
-                return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
+            let downloads = laidOut.downloads(words).map { download in
+                WorksheetListing.Download(label: download.label, file: download.file, pages: download.pages,
+                                          pagesLabel: words.pageCount(download.pages))
             }
             let toolPage = worksheet.tool.map { "toolbox/\($0).md" }
                 ?? site.pages.first { $0.kind == .tool && $0.settings.worksheet == worksheet.slug }?.contentPath

@@ -35,7 +35,7 @@ struct DistillingPlan {
             let pdfs = members.flatMap { i in
                 worksheets[i].printed.map { printed in
                     PDF(worksheet: i, printed: printed,
-                        key: SHA256.hex(groupKey + "\n" + worksheets[i].slug + "\n" + printed.paper.rawValue))
+                        key: SHA256.hex(groupKey + "\n" + printed.name))
                 }
             }
             let previous = pdfs.compactMap { pdf in

@@ -35,6 +35,19 @@ public struct WorksheetWords: Sendable {
         return ways.isEmpty ? name : name + ": " + ways.joined(separator: ", ")
     }
 
+    /// The language of these words (BCP 47): the PDFs' /Lang.
+    public var language = "en"
+    /// A large-print download: "US Letter, large print".
+    public var largePrint: @Sendable (_ paper: String) -> String = { "\($0), large print" }
+
+    /// The workbook PDF's title: "SMART Recovery Program Guide: worksheets".
+    public var workbookTitle: @Sendable (_ siteTitle: String) -> String = { "\($0): worksheets" }
+    /// Under the program's name on the workbook's cover.
+    public var workbookSubtitle = "Worksheets to print and fill in"
+    /// The workbook's bookmarks for its first pages.
+    public var cover = "Cover"
+    public var contents = "Contents"
+
     public static let english = WorksheetWords(
         paperName: { $0 == .letter ? "US Letter" : "A4" },
         pageNumber: { "page \($0) of \($1)" },

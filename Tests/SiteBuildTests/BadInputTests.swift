@@ -158,6 +158,10 @@ struct BadInputTests {
              setUp: { site in try FileManager.default.removeItem(at: site.content.appendingPathComponent("site.yaml")) }),
         Case("worksheet with an unknown block", ["content/worksheets/w.md": "---\ntitle: W\n---\n\n```feild Name\n```\n"],
              .error("content/worksheets/w.md:5:1: error: unknown worksheet block `feild`")),
+        Case("worksheet with an unknown orientation", ["content/worksheets/w.md": "---\ntitle: W\norientation: sideways\n---\n\n```lines 2 A\n```\n"],
+             .error("content/worksheets/w.md:3:1: error: 'orientation' must be `portrait` or `landscape`, not `sideways`")),
+        Case("worksheet table with an unknown column width", ["content/worksheets/w.md": "---\ntitle: W\n---\n\n```table rows=2 T\nWhen | tiny\n```\n"],
+             .error("content/worksheets/w.md:6:1: error: `tiny` is not a column width")),
         Case("worksheet with a negative line count", ["content/worksheets/w.md": "---\ntitle: W\n---\n\n```lines -3 What happened?\n```\n"],
              .error("content/worksheets/w.md:5:1: error: `lines` needs the number of lines first, from 1 to 30")),
         // Templates that would crash or print nothing (safety issue, items 2 and 10)

@@ -12,6 +12,8 @@ final class SiteData: Sendable {
     let toolsByPoint: [Int: [Page]]
     let worksheets: [WorksheetListing]
     let worksheetsBySlug: [String: WorksheetListing]
+    /// Every worksheet in one PDF, one per paper size.
+    let workbooks: [WorksheetListing.Download]
     let words: SiteWords
 
     /// One entry of site.yaml's menu: a page of the site or an address
@@ -28,7 +30,8 @@ final class SiteData: Sendable {
         }
     }
 
-    init(site: Site, worksheets: [WorksheetListing], words: SiteWords = .english) {
+    init(site: Site, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [], words: SiteWords = .english) {
+        self.workbooks = workbooks
         self.words = words
         self.site = site
         let config = site.config

@@ -39,7 +39,8 @@ struct WorksheetPageView: TemplateView {
 /// The list of every worksheet.
 struct WorksheetsPageView: TemplateView {
     enum Key: String, CaseIterable {
-        case worksheets, breadcrumbs
+        case worksheets, workbooks, breadcrumbs
+        case hasWorkbooks = "has_workbooks"
         case hasBreadcrumbs = "has_breadcrumbs"
     }
 
@@ -48,6 +49,8 @@ struct WorksheetsPageView: TemplateView {
     func value(_ key: Key) -> (any Sendable)? {
         switch key {
         case .worksheets: return frame.site.worksheets.map { WorksheetView(worksheet: $0, from: frame.urlPath) }
+        case .workbooks: return frame.site.workbooks.map { DownloadView(download: $0, from: frame.urlPath) }
+        case .hasWorkbooks: return !frame.site.workbooks.isEmpty
         case .breadcrumbs: return [LinkView(title: frame.site.words.home, url: "../")]
         case .hasBreadcrumbs: return true
         }
