@@ -81,8 +81,10 @@ struct WorksheetParser {
             }
         }
         guard !diagnostics.contains(where: \.isError) else { return nil }
-        return Worksheet(slug: slug, title: title, description: description ?? "",
-                         tool: tool, paper: paper, sourcePath: path, intro: intro, blocks: blocks)
+        var worksheet = Worksheet(slug: slug, title: title, description: description ?? "",
+                                  tool: tool, paper: paper, sourcePath: path, intro: intro, blocks: blocks)
+        if tool != nil { worksheet.toolLine = reader.line(of: "tool") }
+        return worksheet
     }
 
     // MARK: - Blocks
