@@ -6,7 +6,7 @@ import SiteBuild
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the whole site into the output folder.",
-        usage: "smartsite build [--output <dir>] [--base-url <url>] [--offline] [<options>]",
+        usage: "smartsite build [--output <dir>] [--offline] [--base-url <url>] [<opts>]",
         discussion: "The previous output is replaced only when the build succeeds; on any error it is left exactly as it was."
     )
 

@@ -8,8 +8,9 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a new site, or add a page, tool, provider, meeting or worksheet.",
         usage: """
-        smartsite new site <dir> [--name <name>] [--phone <phone>] [--base-url <url>] [--from <dir>]
-          smartsite new page|tool|provider|meeting|worksheet <path>
+        smartsite new site <dir> [--name <name>] [--phone <phone>]
+                [--base-url <url>] [--from <dir>]
+         smartsite new page|tool|provider|meeting|worksheet <path>
         """,
         discussion: """
         `new site` makes a folder with the program's pages (content/), the look (templates/) and \
@@ -22,7 +23,7 @@ struct New: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("What to make: site, page, tool, provider, meeting or worksheet.", valueName: "kind"))
+    @Argument(help: ArgumentHelp("What to make.", valueName: "kind"))
     var kind: NewKind
 
     @Argument(help: ArgumentHelp("The new site's folder, or the new file below content/ (e.g. toolbox/gratitude-list).",
