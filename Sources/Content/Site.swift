@@ -54,7 +54,13 @@ public struct Site: Sendable {
             }
         }
         let worksheetFiles = Set(folder.worksheetFiles)
-        for nested in folder.markdownFiles where nested.hasPrefix("worksheets/") && !worksheetFiles.contains(nested) {
+        for nested in folder.markdownFiles where nested == ContentFolder.worksheetsSectionFile {
+            diagnostics.append(.error(folder.displayPath(nested), "this would be a worksheet named '_index'; the list of worksheets is made by smartsite",
+                                      fix: "to change the words of the worksheets page, edit templates/worksheets.mustache; "
+                                          + "to make a worksheet, give the file its own name, e.g. worksheets/gratitude-log.md"))
+        }
+        for nested in folder.markdownFiles where nested.hasPrefix("worksheets/") && !worksheetFiles.contains(nested)
+            && nested != ContentFolder.worksheetsSectionFile {
             diagnostics.append(.warning(folder.displayPath(nested), "a file in a folder inside worksheets/ is not a worksheet and is not built",
                                         fix: "move it into \(folder.displayRoot)/worksheets/ itself"))
         }

@@ -17,6 +17,11 @@ public struct SiteConfig: Sendable, Decodable {
     public var helpLines: [HelpLine]
     /// What `smartsite check` looks for on behalf of readers (`care:`).
     public var care: CareSettings
+    /// `example: true`: the site smartsite ships with, whose example address
+    /// and phone numbers `check` does not warn about (``ExampleSettings``).
+    public var example = false
+    /// The line of `base_url` in site.yaml (0 when it is not there), for the warnings about it.
+    public var baseURLLine = 0
 
     public struct MenuEntry: Sendable, Decodable, Hashable {
         public var title: String
@@ -48,7 +53,7 @@ public struct SiteConfig: Sendable, Decodable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, description, language, disclaimer, menu, care
+        case title, description, language, disclaimer, menu, care, example
         case baseURL = "base_url"
         case rawHTML = "raw_html"
         case helpLines = "help_lines"
@@ -67,6 +72,7 @@ public struct SiteConfig: Sendable, Decodable {
         menu = try container.decodeIfPresent([MenuEntry].self, forKey: .menu) ?? []
         helpLines = try container.decodeIfPresent([HelpLine].self, forKey: .helpLines) ?? []
         care = try container.decodeIfPresent(CareSettings.self, forKey: .care) ?? CareSettings()
+        example = try container.decodeIfPresent(Bool.self, forKey: .example) ?? false
     }
 
     public init(title: String, baseURL: String = "/", language: String = "en") {
@@ -120,6 +126,7 @@ public struct SiteConfig: Sendable, Decodable {
             var config = try FrontMatter.decode(SiteConfig.self, from: node, path: path, firstLine: 1)
             config.baseURL = BaseURL.normalized(config.baseURL)
             try checkAddresses(node, settings: settings)
+            if let base = node["base_url"] { config.baseURLLine = settings.position(of: base).line }
             let warnings = settings.unknownKeys(known: knownKeys, kind: "site.yaml")
             return (config, warnings)
         } catch {

@@ -24,6 +24,8 @@ public struct BuildOptions: Sendable {
     public var audits = false
     /// `check --reading`: with `audits`, also every page's reading grade as a table.
     public var readingTable = false
+    /// `build --offline`: the copy that works opened from disk (``OfflineCopy``).
+    public var offline = false
 
     public init(contentFolder: String = "content", templatesFolder: String = "templates", outputFolder: String = "output",
                 baseURL: String? = nil, includeDrafts: Bool = false, buildWorksheets: Bool = true) {

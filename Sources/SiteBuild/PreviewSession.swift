@@ -265,9 +265,10 @@ public final class PreviewSession {
             let dependents = Dependents(changed: changedPages,
                                         before: { PageReaders(site: last.site, worksheets: WorksheetStep.listings(last.worksheets, site: last.site)) },
                                         after: renderer.readers)
-            // Tool pages show their worksheet's title, description and downloads.
+            // Tool pages show their worksheet's title, description and downloads
+            // (named by the tool page or by the worksheet's `tool:`).
             let pages = sources.site.pages.filter {
-                dependents.pages.contains($0.contentPath) || (plan.worksheets && $0.settings.worksheet != nil)
+                dependents.pages.contains($0.contentPath) || (plan.worksheets && $0.kind == .tool)
             }
             try SiteBuilder.writePages(pages, renderer: renderer, to: output)
             pagesRendered = pages.count

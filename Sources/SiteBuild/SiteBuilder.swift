@@ -39,8 +39,13 @@ public enum SiteBuilder {
             report.pdfsReused = worksheets.reused
             clock.lap(.worksheets, into: &report)
 
-            _ = try render(sources, worksheets: worksheets, options: options, to: output,
-                           report: &report, clock: &clock, progress: progress)
+            if options.offline {
+                _ = try render(sources, worksheets: worksheets, options: options, to: OfflineCopy(output: output),
+                               report: &report, clock: &clock, progress: progress)
+            } else {
+                _ = try render(sources, worksheets: worksheets, options: options, to: output,
+                               report: &report, clock: &clock, progress: progress)
+            }
 
             do throws(Diagnostic) { try output.commit() } catch { throw DiagnosticsError([error], step: BuildStep.swapIn.doing) }
             if options.audits {
@@ -110,7 +115,7 @@ public enum SiteBuilder {
         let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: listings,
                                     workbooks: WorksheetStep.workbooks(worksheets, site: site))
         let problems = sources.missingTemplates + renderer.checkLayouts() + renderer.checkBuiltInAddresses()
-            + worksheets.diagnostics.filter(\.isError)
+            + worksheets.diagnostics.filter(\.isError) + WorksheetStep.toolProblems(worksheets, site: site)
         if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems, step: BuildStep.checkTemplates.doing) }
 
         progress("Writing \(site.pages.count) pages")

@@ -28,12 +28,27 @@ enum WorksheetStep {
         return built
     }
 
+<<<<<<< HEAD
     /// The workbooks made (every worksheet in one PDF), as downloads.
     static func workbooks(_ built: WorksheetsBuilt, site: Site) -> [WorksheetListing.Download] {
         let words = WorksheetSettings(site: site.config).words
         return Paper.allCases.compactMap { paper in
             guard let file = built.workbookFiles[paper], let pages = built.workbookPageCounts[paper] else { return nil }
             return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
+=======
+    /// A worksheet's `tool:` that names no tool page would lose its link in
+    /// silence: an error at the setting, with the nearest tool page's name.
+    static func toolProblems(_ built: WorksheetsBuilt, site: Site) -> [Diagnostic] {
+        let tools = site.pages.filter { $0.kind == .tool }.map(\.contentPath)
+        return built.worksheets.compactMap { laidOut -> Diagnostic? in
+            let worksheet = laidOut.worksheet
+            guard let tool = worksheet.tool, !tools.contains("toolbox/\(tool).md") else { return nil }
+            let names = tools.map { String($0.dropFirst("toolbox/".count).dropLast(".md".count)) }
+            let suggestion = closestName(to: tool, in: names).map { "did you mean '\($0)'? " } ?? ""
+            return .error(worksheet.sourcePath, line: worksheet.toolLine, column: 1,
+                          "'tool' names the tool page '\(tool)', which does not exist (no \(site.folder.displayPath("toolbox/\(tool).md")))",
+                          fix: suggestion + "write the name of a file in \(site.folder.displayRoot)/toolbox/ without `.md`, or delete the line")
+>>>>>>> firstday
         }
     }
 

@@ -9,6 +9,8 @@ public struct Worksheet: Sendable {
     public var description: String
     /// The toolbox page this worksheet belongs to (its slug), if any.
     public var tool: String?
+    /// The line of `tool:` in the file, for the error when no such tool page exists.
+    public var toolLine = 0
     /// The paper `smartsite worksheet` uses when none is asked for.
     public var paper: Paper
     /// Printed on pages turned sideways: a table of many columns needs the width.

@@ -87,13 +87,22 @@ public func buildWorksheets(_ files: [WorksheetFile], settings: WorksheetSetting
 /// asked for and Ghostscript is missing or fails.
 public func buildWorksheet(path: String, paper: Paper, settings: WorksheetSettings,
                            distil: Bool = true) throws -> (postScript: String, pdf: Data?, warnings: [Diagnostic]) {
+    let made = try buildWorksheet(path: path, askedPaper: paper, settings: settings, distil: distil)
+    return (made.postScript, made.pdf, made.warnings)
+}
+
+/// One worksheet on the paper asked for, or when none is, on the paper of
+/// its own `paper:` setting (letter when it has none).
+public func buildWorksheet(path: String, askedPaper: Paper?, settings: WorksheetSettings,
+                           distil: Bool = true) throws -> (postScript: String, pdf: Data?, warnings: [Diagnostic], paper: Paper) {
     let file = WorksheetFile(path: path, shownPath: path)
     var diagnostics: [Diagnostic] = []
     guard let worksheet = file.load(baseURL: settings.baseURL, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
+    let paper = askedPaper ?? worksheet.paper
     let document = WorksheetLayout(worksheet: worksheet, paper: paper, settings: settings).document()
     let postScript = document.render()
     let warnings = diagnostics + document.warnings.map { Diagnostic.warning(path, $0) }
-    guard distil else { return (postScript, nil, warnings) }
+    guard distil else { return (postScript, nil, warnings, paper) }
     guard let gs = Ghostscript.locate(settings.ghostscriptPath) else {
         var missing = Ghostscript.missingDiagnostic
         missing.severity = .error
@@ -109,5 +118,5 @@ public func buildWorksheet(path: String, paper: Paper, settings: WorksheetSettin
     if let failure = outcome.failure, !failure.isWarning {
         throw DiagnosticsError([failure.diagnostic(path, folder: scratch.path, slug: worksheet.slug)])
     }
-    return (postScript, outcome.pdfs.first, warnings)
+    return (postScript, outcome.pdfs.first, warnings, paper)
 }

@@ -96,8 +96,11 @@ struct WorksheetParser {
         guard !diagnostics.contains(where: \.isError) else { return nil }
         // Without a setting, a table of more than five columns turns the pages sideways.
         let wideTable = blocks.contains { if case let .table(table) = $0 { return table.columns.count > 5 } else { return false } }
-        return Worksheet(slug: slug, title: title, description: description ?? "",
-                         tool: tool, paper: paper, landscape: landscape ?? wideTable, sourcePath: path, intro: intro, blocks: blocks)
+        var worksheet = Worksheet(slug: slug, title: title, description: description ?? "",
+                                  tool: tool, paper: paper, landscape: landscape ?? wideTable,
+                                  sourcePath: path, intro: intro, blocks: blocks)
+        if tool != nil { worksheet.toolLine = reader.line(of: "tool") }
+        return worksheet
     }
 
     // MARK: - Blocks
