@@ -1,4 +1,5 @@
 import Content
+import DerivedFiles
 import Diagnostics
 import Foundation
 import Rendering

@@ -13,6 +13,8 @@ final class SiteData: Sendable {
     let worksheets: [WorksheetListing]
     let worksheetsBySlug: [String: WorksheetListing]
     let words: SiteWords
+    /// The resized images, by path below content/.
+    let images: [String: PublishedImage]
 
     /// One entry of site.yaml's menu: a page of the site or an address
     /// elsewhere. A class, so a page's menu is a list of references.
@@ -28,8 +30,9 @@ final class SiteData: Sendable {
         }
     }
 
-    init(site: Site, worksheets: [WorksheetListing], words: SiteWords = .english) {
+    init(site: Site, worksheets: [WorksheetListing], words: SiteWords = .english, images: [String: PublishedImage] = [:]) {
         self.words = words
+        self.images = images
         self.site = site
         let config = site.config
         helpLines = config.helpLines.map(HelpLineView.init)
