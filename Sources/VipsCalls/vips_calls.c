@@ -64,11 +64,32 @@ int smartsite_vips_header(const void *bytes, size_t length, int *width, int *hei
     return 0;
 }
 
+// Every piece of metadata a photo can carry, as libvips names its fields.
+// Saving with "strip" is not enough: libvips 8.14's WebP writer still
+// writes EXIF (with GPS) and XMP, so the fields go before any writer runs.
+static const char *metadata_prefixes[] = {
+    "exif-", "xmp-", "iptc-", "icc-profile-", "photoshop-", "png-comment-", "gif-comment", "comment", "orientation", NULL,
+};
+
+static void forget_metadata(VipsImage *image) {
+    gchar **fields = vips_image_get_fields(image);
+    for (gchar **field = fields; field != NULL && *field != NULL; field++) {
+        for (const char **prefix = metadata_prefixes; *prefix != NULL; prefix++) {
+            if (g_str_has_prefix(*field, *prefix)) {
+                vips_image_remove(image, *field);
+                break;
+            }
+        }
+    }
+    g_strfreev(fields);
+}
+
 // Decodes `lazy` into memory (where a damaged file's errors show) and wraps it.
 static int keep_in_memory(VipsImage *lazy, smartsite_image **out) {
     VipsImage *decoded = vips_image_copy_memory(lazy);
     g_object_unref(lazy);
     if (decoded == NULL) return -1;
+    forget_metadata(decoded);
     smartsite_image *wrapper = g_malloc(sizeof *wrapper);
     wrapper->image = decoded;
     *out = wrapper;
