@@ -3,12 +3,13 @@
 
 # Build tools and libraries: libcmark for Markdown; tcmalloc (gperftools),
 # the allocator smartsite links for speed; Ghostscript and the URW
-# fonts for worksheet PDFs; libqrencode for their QR codes; qpdf and
-# poppler-utils to check PDFs in tests, zbar-tools to read their QR codes
-# back; cmark and hugo are the peers `make bench` measures against; wrk loads the
-# preview server.
-BUILD_PACKAGES = pkg-config libcmark-dev libgoogle-perftools-dev ghostscript fonts-urw-base35 libqrencode-dev
-TEST_PACKAGES = $(BUILD_PACKAGES) qpdf poppler-utils cmark zbar-tools
+# fonts for worksheet PDFs; libqrencode for their QR codes; libvips to
+# resize photos; qpdf and poppler-utils to check PDFs in tests, zbar-tools
+# to read their QR codes back, exiftool and the vips command to make and
+# inspect test photos; cmark and hugo are the peers `make bench` measures
+# against; wrk loads the preview server.
+BUILD_PACKAGES = pkg-config libcmark-dev libgoogle-perftools-dev ghostscript fonts-urw-base35 libqrencode-dev libvips-dev
+TEST_PACKAGES = $(BUILD_PACKAGES) qpdf poppler-utils cmark zbar-tools libimage-exiftool-perl libvips-tools
 BENCH_PACKAGES = $(TEST_PACKAGES) hugo time wrk gcc python3-venv
 # The built site served by nginx and browsed in Chromium through Selenium,
 # with axe-core and the Nu HTML Checker (Java); Tests/browser.

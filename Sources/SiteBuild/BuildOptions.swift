@@ -46,6 +46,9 @@ public struct BuildReport: Sendable {
     public var pdfsDistilled = 0
     public var pdfsReused = 0
     public var filesCopied = 0
+    /// Images resized by libvips this time, and kept from the last build.
+    public var imagesResized = 0
+    public var imagesReused = 0
     public var warnings: [Diagnostic] = []
     /// With `audits`: links to other sites, for a person to check by hand.
     public var externalLinks: [(url: String, page: String, line: Int)] = []

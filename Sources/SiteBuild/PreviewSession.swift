@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Images
 import Rendering
 import Worksheets
 
@@ -59,6 +60,8 @@ public final class PreviewSession {
     struct Built {
         var sources: SiteBuilder.Sources
         var worksheets: WorksheetsBuilt
+        /// The resized images, kept for the next full build to reuse.
+        var images: ImageStep.Built
         /// search.json entries, in page order, so a changed page makes only its own again.
         var searchEntries: [String]
         var site: Site { sources.site }
@@ -113,9 +116,13 @@ public final class PreviewSession {
             let output = MemoryOutput()
             let worksheets = makeWorksheets(site: sources.site, into: output)
             clock.lap(.worksheets, into: &report)
-            let renderer = try SiteBuilder.render(sources, worksheets: worksheets, options: options, to: output,
+            let images = try BuildStep.images.run { () throws(DiagnosticsError) in
+                try ImageStep.run(site: sources.site, output: output, previous: .files(last?.images.filesByPath ?? [:]))
+            }
+            clock.lap(.images, into: &report)
+            let renderer = try SiteBuilder.render(sources, worksheets: worksheets, images: images, options: options, to: output,
                                                   report: &report, clock: &clock, progress: { _ in })
-            last = Built(sources: sources, worksheets: worksheets,
+            last = Built(sources: sources, worksheets: worksheets, images: images,
                          searchEntries: sources.site.pages.parallelMap(renderer.searchEntry))
             clock.lap(.searchEntries, into: &report)
             var update = PreviewUpdate(files: output.files, replacesAll: true, reload: .page, warnings: report.warnings)
@@ -190,6 +197,9 @@ public final class PreviewSession {
                 let known = site.folder.hasOtherFile(path)
                 if files.fileExists(atPath: source.path) {
                     guard known else { return nil }
+                    // A changed image is resized again (and the pages showing it
+                    // get its new sizes): a full build, which keeps the other images.
+                    if ImageFormat.named(path) != nil, linked(site).contains(path) { return nil }
                     // Only what a page links to is published, in preview as in a build.
                     if linked(site).contains(path) { plan.copies.append((source, path)) } else { plan.ignored.append(change) }
                 } else if known {
@@ -246,7 +256,7 @@ public final class PreviewSession {
         }
         let renderer = SiteRenderer(site: sources.site, templates: sources.templates,
                                     worksheets: WorksheetStep.listings(worksheets, site: sources.site),
-                                    workbooks: WorksheetStep.workbooks(worksheets, site: sources.site))
+                                    workbooks: WorksheetStep.workbooks(worksheets, site: sources.site), images: last.images.published)
         // Layouts are checked on every page only when templates changed or a changed page names a missing one.
         let layoutsToCheck = plan.templates || changedPages.contains { !sources.templates.names.contains(renderer.templateName(for: $0.new)) }
         let checks = sources.missingTemplates + (layoutsToCheck ? renderer.checkLayouts() : [])
@@ -296,7 +306,7 @@ public final class PreviewSession {
         let stylesheets = copy(plan.copies, to: output, removed: &update.removed)
         clock.lap(.finish, into: &report)
         update.steps = report.steps
-        self.last = Built(sources: sources, worksheets: worksheets, searchEntries: searchEntries)
+        self.last = Built(sources: sources, worksheets: worksheets, images: last.images, searchEntries: searchEntries)
         update.files = output.files
         let onlyStyles = !update.files.isEmpty && stylesheets.count == update.files.count && update.removed.isEmpty
             && update.deferred.isEmpty

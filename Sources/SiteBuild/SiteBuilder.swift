@@ -39,11 +39,19 @@ public enum SiteBuilder {
             report.pdfsReused = worksheets.reused
             clock.lap(.worksheets, into: &report)
 
+            progress("Resizing images")
+            let images = try BuildStep.images.run { () throws(DiagnosticsError) in
+                try ImageStep.run(site: sources.site, output: output, previous: .folder(output.existing))
+            }
+            report.imagesResized = images.made
+            report.imagesReused = images.reused
+            clock.lap(.images, into: &report)
+
             if options.offline {
-                _ = try render(sources, worksheets: worksheets, options: options, to: OfflineCopy(output: output),
+                _ = try render(sources, worksheets: worksheets, images: images, options: options, to: OfflineCopy(output: output),
                                report: &report, clock: &clock, progress: progress)
             } else {
-                _ = try render(sources, worksheets: worksheets, options: options, to: output,
+                _ = try render(sources, worksheets: worksheets, images: images, options: options, to: output,
                                report: &report, clock: &clock, progress: progress)
             }
 
@@ -106,14 +114,15 @@ public enum SiteBuilder {
     /// Pages, site files and static files into `output`, after the checks
     /// that need the templates and worksheets. Shared by `build` (staging
     /// folder) and preview (memory).
-    static func render(_ sources: Sources, worksheets: WorksheetsBuilt, options: BuildOptions, to output: some SiteOutput,
+    static func render(_ sources: Sources, worksheets: WorksheetsBuilt, images: ImageStep.Built, options: BuildOptions,
+                       to output: some SiteOutput,
                        report: inout BuildReport, clock: inout StepClock,
                        progress: (String) -> Void) throws(DiagnosticsError) -> SiteRenderer {
         let site = sources.site
         report.warnings += worksheets.diagnostics.filter { !$0.isError }
         let listings = WorksheetStep.listings(worksheets, site: site)
         let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: listings,
-                                    workbooks: WorksheetStep.workbooks(worksheets, site: site))
+                                    workbooks: WorksheetStep.workbooks(worksheets, site: site), images: images.published)
         let problems = sources.missingTemplates + renderer.checkLayouts() + renderer.checkBuiltInAddresses()
             + worksheets.diagnostics.filter(\.isError) + WorksheetStep.toolProblems(worksheets, site: site)
         if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems, step: BuildStep.checkTemplates.doing) }
@@ -143,8 +152,10 @@ public enum SiteBuilder {
         var generated = Set(site.pages.map { SitePaths.outputFile(forURLPath: $0.urlPath) })
         generated.formUnion(files.map(\.path))
         generated.formUnion(worksheets.files.keys)
+        generated.formUnion(images.files.map(\.path))
         report.filesCopied = try BuildStep.copyFiles.run { () throws(DiagnosticsError) in
-            try copyStaticFiles(site: site, options: options, output: output, generated: generated)
+            try copyStaticFiles(site: site, options: options, output: output, generated: generated,
+                                written: Set(images.images.keys))
         }
         clock.lap(.copyFiles, into: &report)
         return renderer
@@ -178,8 +189,9 @@ public enum SiteBuilder {
     /// editor's backup, a file nothing links to. A file that would take the
     /// place of one smartsite made (`content/search.json`) is an error
     /// naming both, not a silent replacement.
+    /// `written`: files of content/ another step published already (the images).
     static func copyStaticFiles(site: Site, options: BuildOptions, output: some SiteOutput,
-                                generated: Set<String>) throws(DiagnosticsError) -> Int {
+                                generated: Set<String>, written: Set<String> = []) throws(DiagnosticsError) -> Int {
         var problems: [Diagnostic] = []
         var sources: [(from: String, shown: String, to: String)] = []
         let assetsRoot = options.templatesFolder + "/assets"
@@ -196,7 +208,7 @@ public enum SiteBuilder {
             }
         }
         let taken = generated.union(sources.map(\.to))
-        for file in site.linkedFiles() {
+        for file in site.linkedFiles() where !written.contains(file) {
             let shown = site.folder.displayPath(file)
             if taken.contains(file) {
                 problems.append(.error(shown, "this file would take the place of \(options.outputFolder)/\(file), which smartsite makes",

@@ -1,4 +1,5 @@
 import Content
+import DerivedFiles
 import Diagnostics
 import Foundation
 import Rendering
@@ -28,14 +29,15 @@ enum WorksheetStep {
         return built
     }
 
-<<<<<<< HEAD
     /// The workbooks made (every worksheet in one PDF), as downloads.
     static func workbooks(_ built: WorksheetsBuilt, site: Site) -> [WorksheetListing.Download] {
         let words = WorksheetSettings(site: site.config).words
         return Paper.allCases.compactMap { paper in
             guard let file = built.workbookFiles[paper], let pages = built.workbookPageCounts[paper] else { return nil }
             return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
-=======
+        }
+    }
+
     /// A worksheet's `tool:` that names no tool page would lose its link in
     /// silence: an error at the setting, with the nearest tool page's name.
     static func toolProblems(_ built: WorksheetsBuilt, site: Site) -> [Diagnostic] {
@@ -48,7 +50,6 @@ enum WorksheetStep {
             return .error(worksheet.sourcePath, line: worksheet.toolLine, column: 1,
                           "'tool' names the tool page '\(tool)', which does not exist (no \(site.folder.displayPath("toolbox/\(tool).md")))",
                           fix: suggestion + "write the name of a file in \(site.folder.displayRoot)/toolbox/ without `.md`, or delete the line")
->>>>>>> firstday
         }
     }
 

@@ -1,3 +1,4 @@
+import DerivedFiles
 import Foundation
 
 /// Which PDFs are kept from the last build and which are made by which gs

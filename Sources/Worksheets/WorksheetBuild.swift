@@ -1,3 +1,4 @@
+import DerivedFiles
 import Diagnostics
 import Foundation
 

@@ -311,10 +311,10 @@ struct BadInputTests {
     @Test(arguments: cases)
     func badInputGivesItsDiagnosticAndLeavesOutputAlone(_ testCase: Case) throws {
         let previousDirectory = FileManager.default.currentDirectoryPath
-        defer { FileManager.default.changeCurrentDirectoryPath(previousDirectory) }
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previousDirectory) }
         let site = try FixtureSite()
         defer { site.remove() }
-        FileManager.default.changeCurrentDirectoryPath(site.root.path)
+        _ = FileManager.default.changeCurrentDirectoryPath(site.root.path)
         // The worksheet cases need worksheets; everything else builds the pages only.
         let worksheets = testCase.files.keys.contains { $0.hasPrefix("content/worksheets/") }
         let options = BuildOptions(contentFolder: "content", templatesFolder: "templates", outputFolder: "output",

@@ -1,4 +1,5 @@
 import Content
+import DerivedFiles
 import Foundation
 @testable import Worksheets
 import TestSupport

@@ -22,7 +22,8 @@ struct PageView: TemplateView {
         case .url: return TemplateText(frame.urlPath)
         case .canonical: return TemplateText(frame.site.site.config.address(of: frame.urlPath))
         case .shortTitle: return frame.page.map { TemplateText($0.shortTitle) }
-        case .content: return frame.page.map { TemplateText($0.content.html) }
+        case .content:
+            return frame.page.map { TemplateText(ResponsiveImages.html($0.content.html, urlPath: frame.urlPath, images: frame.site.images)) }
         // A plain String: `{{>*page.kind}}` takes only a String as a partial's name.
         case .kind: return frame.page?.kind.rawValue
         case .source: return frame.page.map { TemplateText($0.sourcePath) }

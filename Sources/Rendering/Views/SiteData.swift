@@ -15,6 +15,8 @@ final class SiteData: Sendable {
     /// Every worksheet in one PDF, one per paper size.
     let workbooks: [WorksheetListing.Download]
     let words: SiteWords
+    /// The resized images, by path below content/.
+    let images: [String: PublishedImage]
 
     /// One entry of site.yaml's menu: a page of the site or an address
     /// elsewhere. A class, so a page's menu is a list of references.
@@ -30,9 +32,11 @@ final class SiteData: Sendable {
         }
     }
 
-    init(site: Site, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [], words: SiteWords = .english) {
+    init(site: Site, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [], words: SiteWords = .english,
+         images: [String: PublishedImage] = [:]) {
         self.workbooks = workbooks
         self.words = words
+        self.images = images
         self.site = site
         let config = site.config
         helpLines = config.helpLines.map(HelpLineView.init)
