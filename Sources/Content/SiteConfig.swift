@@ -17,6 +17,8 @@ public struct SiteConfig: Sendable, Decodable {
     public var helpLines: [HelpLine]
     /// What `smartsite check` looks for on behalf of readers (`care:`).
     public var care: CareSettings
+    /// The IANA time zone of meetings that do not name their own, e.g. `America/Los_Angeles`.
+    public var timezone: String?
 
     public struct MenuEntry: Sendable, Decodable, Hashable {
         public var title: String
@@ -48,7 +50,7 @@ public struct SiteConfig: Sendable, Decodable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, description, language, disclaimer, menu, care
+        case title, description, language, disclaimer, menu, care, timezone
         case baseURL = "base_url"
         case rawHTML = "raw_html"
         case helpLines = "help_lines"
@@ -67,6 +69,7 @@ public struct SiteConfig: Sendable, Decodable {
         menu = try container.decodeIfPresent([MenuEntry].self, forKey: .menu) ?? []
         helpLines = try container.decodeIfPresent([HelpLine].self, forKey: .helpLines) ?? []
         care = try container.decodeIfPresent(CareSettings.self, forKey: .care) ?? CareSettings()
+        timezone = try container.decodeIfPresent(String.self, forKey: .timezone)
     }
 
     public init(title: String, baseURL: String = "/", language: String = "en") {
@@ -124,6 +127,10 @@ public struct SiteConfig: Sendable, Decodable {
             var config = try FrontMatter.decode(SiteConfig.self, from: node, path: path, firstLine: 1)
             if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
             try checkAddresses(node, settings: settings)
+            if let zone = node["timezone"], let name = zone.scalar?.string, !name.isEmpty, !TimeZones.isKnown(name) {
+                let at = settings.position(of: zone)
+                throw .error(path, line: at.line, column: at.column, "'\(name)' is not a time zone", fix: TimeZones.fix(for: name))
+            }
             let warnings = settings.unknownKeys(known: knownKeys, kind: "site.yaml")
             return (config, warnings)
         } catch {
