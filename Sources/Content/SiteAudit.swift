@@ -41,6 +41,7 @@ public struct SiteAudit {
                 fix: "link to it from another page, or put it in a folder with an _index.md"))
         }
         diagnostics += CareCheck(site: site, today: today).run()
+        diagnostics += MeetingAudit.run(site)
         return diagnostics
     }
 

@@ -32,6 +32,8 @@ public struct Meeting: Sendable, Hashable {
     public var overnight: Bool
     /// A sample listing the site ships with, not a real meeting.
     public var example: Bool
+    /// Where `example` is written, for the warning that one is left.
+    public var exampleLine: Int?
 
     public struct Place: Sendable, Hashable {
         public var name: String?
@@ -118,6 +120,7 @@ public struct Meeting: Sendable, Hashable {
         }
         skip = try reader.skipDates(days: days)
         example = try settings.bool("example") ?? false
+        exampleLine = reader.node("example").map { settings.position(of: $0).line }
     }
 }
 
