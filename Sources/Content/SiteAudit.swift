@@ -42,6 +42,7 @@ public struct SiteAudit {
         }
         diagnostics += CareCheck(site: site, today: today).run()
         diagnostics += ExampleSettings.warnings(for: site)
+        diagnostics += MeetingAudit.run(site)
         return diagnostics
     }
 

@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable, Decodable {
     public var example = false
     /// The line of `base_url` in site.yaml (0 when it is not there), for the warnings about it.
     public var baseURLLine = 0
+    /// The IANA time zone of meetings that do not name their own, e.g. `America/Los_Angeles`.
+    public var timezone: String?
 
     public struct MenuEntry: Sendable, Decodable, Hashable {
         public var title: String
@@ -53,7 +55,7 @@ public struct SiteConfig: Sendable, Decodable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, description, language, disclaimer, menu, care, example
+        case title, description, language, disclaimer, menu, care, example, timezone
         case baseURL = "base_url"
         case rawHTML = "raw_html"
         case helpLines = "help_lines"
@@ -73,6 +75,7 @@ public struct SiteConfig: Sendable, Decodable {
         helpLines = try container.decodeIfPresent([HelpLine].self, forKey: .helpLines) ?? []
         care = try container.decodeIfPresent(CareSettings.self, forKey: .care) ?? CareSettings()
         example = try container.decodeIfPresent(Bool.self, forKey: .example) ?? false
+        timezone = try container.decodeIfPresent(String.self, forKey: .timezone)
     }
 
     public init(title: String, baseURL: String = "/", language: String = "en") {
@@ -127,6 +130,10 @@ public struct SiteConfig: Sendable, Decodable {
             config.baseURL = BaseURL.normalized(config.baseURL)
             try checkAddresses(node, settings: settings)
             if let base = node["base_url"] { config.baseURLLine = settings.position(of: base).line }
+            if let zone = node["timezone"], let name = zone.scalar?.string, !name.isEmpty, !TimeZones.isKnown(name) {
+                let at = settings.position(of: zone)
+                throw .error(path, line: at.line, column: at.column, "'\(name)' is not a time zone", fix: TimeZones.fix(for: name))
+            }
             let warnings = settings.unknownKeys(known: knownKeys, kind: "site.yaml")
             return (config, warnings)
         } catch {

@@ -35,6 +35,8 @@ public struct SiteRenderer: Sendable {
     /// The template a page uses: its `layout`, or its kind's own, or `page`.
     public func templateName(for page: Page) -> String {
         if let layout = page.settings.layout { return layout }
+        // The meetings section shows the schedule, from its own template when there is one.
+        if page.kind == .section, page.sectionPath == "meetings", templates.names.contains("meetings") { return "meetings" }
         return templates.names.contains(page.kind.defaultTemplate) ? page.kind.defaultTemplate : "page"
     }
 
@@ -91,13 +93,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Worksheet pages, the worksheets index, search page, 404, search
-    /// index, sitemap and robots.txt.
+    /// index, and the files of `siteFileMakers` (sitemap, robots.txt, meeting calendars).
     public func siteFiles() -> [Output] {
         templatedSiteFiles() + [
             Output(path: "search.json", text: SearchIndex.json(site: site, worksheets: worksheets, words: data.words)),
-            Output(path: "sitemap.xml", text: Sitemap.xml(site: site, worksheets: worksheets)),
-            Output(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"),
-        ]
+        ] + siteFileMakers.flatMap { $0.files(self) }
     }
 
     /// The site files made from templates: worksheet pages, the worksheets

@@ -20,6 +20,8 @@ public struct SiteWords: Sendable {
     public var worksheetsDescription: String
     /// A worksheet's entry in search results: "Urge Log (worksheet)".
     public var worksheetInSearch: @Sendable (_ title: String) -> String
+    /// The meeting schedule's, calendars' and flyer's words.
+    public var meetings: MeetingWords = .english
 
     public static let english = SiteWords(
         home: "Home",

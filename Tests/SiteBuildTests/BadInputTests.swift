@@ -46,6 +46,16 @@ struct BadInputTests {
     }
 
     static let page = "content/about.md"
+    static let meeting = "content/meetings/m.md"
+
+    /// A meeting file with one setting changed: days on line 3, start 4, end 5,
+    /// timezone 6, the way to join from line 7, then `rest`.
+    static func meetingFile(days: String = "[mon]", start: String = "\"18:30\"", end: String = "\"19:30\"",
+                            zone: String? = "America/Chicago", join: String = "online: https://example.org/join\n",
+                            rest: String = "") -> String {
+        "---\ntitle: M\ndays: \(days)\nstart: \(start)\nend: \(end)\n" + (zone.map { "timezone: \($0)\n" } ?? "# no time zone\n")
+            + join + rest + "---\n\nText.\n"
+    }
 
     static let cases: [Case] = [
         Case("malformed YAML", [page: "---\ntitle: \"About\nx\n---\n"],
@@ -234,13 +244,16 @@ struct BadInputTests {
                  }
              }),
         Case("a linked image is published where the link leads", [page: "---\ntitle: About\n---\n\n![Our meeting room](images/room.png)\n[flyer](files/flyer%20one.pdf)\n",
-                                                                 "content/images/room.png": "PNG", "content/files/flyer one.pdf": "PDF"],
+                                                                 "content/files/flyer one.pdf": "PDF"],
              .builds { site in
-                 #expect(site.read("images/room.png") == "PNG")
+                 #expect(site.read("images/room.png")?.hasPrefix("\u{89}PNG") == true)
                  #expect(site.read("files/flyer one.pdf") == "PDF")
                  let html = site.read("about/index.html") ?? ""
-                 #expect(html.contains("src=\"../images/room.png\""), "\(html)")
+                 // A photo is published as a <picture> whose addresses climb out of about/.
+                 #expect(html.contains("<picture>") && html.contains("src=\"../images/room"), "\(html)")
                  #expect(html.contains("href=\"../files/flyer%20one.pdf\""), "\(html)")
+             }, setUp: { site in
+                 try TestPhotos.plain(site.root.appendingPathComponent("content/images/room.png"), width: 320, height: 200)
              }),
         Case("a linked file that would replace one smartsite makes", [page: "---\ntitle: About\n---\n\n[index](search.json)\n", "content/search.json": "[]"],
              .error("content/search.json: error: this file would take the place of output/search.json, which smartsite makes")),
@@ -295,6 +308,46 @@ struct BadInputTests {
         Case("a reviewed date shows on the page", [page: "---\ntitle: About\nreviewed: 2026-12-01\n---\n",
                                                    "templates/page.mustache": "{{#page.reviewed}}<time datetime=\"{{page.reviewed_date}}\">{{page.reviewed}}</time>{{/page.reviewed}}"],
              .builds { site in #expect(site.read("about/index.html") == "<time datetime=\"2026-12-01\">1 December 2026</time>") }),
+        // Meetings (content/meetings/): each mistake at its value, with the fix.
+        Case("a meeting on a day that does not exist", [meeting: meetingFile(days: "[mon, funday]")],
+             .onlyError("content/meetings/m.md:3:13: error: 'funday' is not a day of the week")),
+        Case("a meeting at 25:99", [meeting: meetingFile(start: "\"25:99\"")],
+             .onlyError("content/meetings/m.md:4:8: error: '25:99' is not a time of day")),
+        Case("a meeting that ends before it starts", [meeting: meetingFile(start: "\"18:30\"", end: "\"17:00\"")],
+             .onlyError("content/meetings/m.md:5:6: error: the meeting ends (17:00) before it starts (18:30)")),
+        Case("an overnight meeting builds", [meeting: meetingFile(start: "11 pm", end: "\"01:00\"", rest: "overnight: true\n"),
+                                             "templates/meeting.mustache": "{{#meeting}}{{start_24}}-{{end_24}}{{#overnight}}+1{{/overnight}}{{/meeting}}"],
+             .builds { site in
+                 #expect(site.read("meetings/m/index.html") == "23:00-01:00+1")
+                 #expect(site.read("meetings/m/m.ics")?.contains("DTEND;TZID=America/Chicago:20260106T010000\r\n") == true)
+             }),
+        Case("a meeting at 6:30 pm", [meeting: meetingFile(start: "6:30 pm", end: "8 PM"),
+                                      "templates/meeting.mustache": "{{#meeting}}{{start_24}}-{{end_24}} {{start}}{{/meeting}}"],
+             .builds { site in #expect(site.read("meetings/m/index.html") == "18:30-20:00 6:30 pm") }),
+        Case("a meeting in an unknown time zone", [meeting: meetingFile(zone: "America/Gotham")],
+             .onlyError("content/meetings/m.md:6:11: error: 'America/Gotham' is not a time zone")),
+        Case("a meeting with no time zone anywhere", [meeting: meetingFile(zone: nil)],
+             .onlyError("content/meetings/m.md:2:1: error: the meeting has no time zone")),
+        Case("an unknown time zone in site.yaml", ["content/site.yaml": "title: T\ntimezone: Mars/Olympus_Mons\n"],
+             .onlyError("content/site.yaml:2:11: error: 'Mars/Olympus_Mons' is not a time zone")),
+        Case("a meeting place without a city", [meeting: meetingFile(join: "place:\n  name: Church hall\n")],
+             .onlyError("content/meetings/m.md:8:3: error: the meeting's place has no city")),
+        Case("a meeting with neither place nor link", [meeting: meetingFile(join: "")],
+             .onlyError("content/meetings/m.md:2:1: error: the meeting has neither a `place` nor an `online` link")),
+        Case("an online meeting link that is not https", [meeting: meetingFile(join: "online: http://example.org/join\n")],
+             .onlyError("content/meetings/m.md:7:9: error: 'online' must be an https:// link")),
+        Case("an online meeting link that is a script", [meeting: meetingFile(join: "online: javascript:alert(1)\n")],
+             .onlyError("content/meetings/m.md:7:9: error: 'online' must be an https:// link")),
+        Case("a meeting host that is not a provider page", [meeting: meetingFile(rest: "host: toolbox/urge-log.md\n")],
+             .onlyError("content/meetings/m.md:8:7: error: 'host' must be a provider page (providers/NAME.md), and 'toolbox/urge-log.md' is not one")),
+        Case("a meeting skipping a day it does not meet", [meeting: meetingFile(rest: "skip: [2026-12-21, 2026-12-22]\n")],
+             .onlyError("content/meetings/m.md:8:20: error: 2026-12-22 is a Tuesday, and the meeting does not meet on that day")),
+        Case("a meeting for an unknown audience", [meeting: meetingFile(rest: "audience: family\n")],
+             .onlyError("content/meetings/m.md:8:11: error: 'family' is not an audience smartsite knows")),
+        Case("a meeting in a language that is not a code", [meeting: meetingFile(rest: "language: Spanish language\n")],
+             .onlyError("content/meetings/m.md:8:11: error: 'Spanish language' is not a language code")),
+        Case("a meeting until before from", [meeting: meetingFile(rest: "from: 2027-02-01\nuntil: 2027-01-04\n")],
+             .onlyError("content/meetings/m.md:9:8: error: 'until' (2027-01-04) is before 'from' (2027-02-01)")),
         Case("symlink loop", [:],
              .warning("content/loop: warning: a link to a folder is not followed (it could loop)"),
              setUp: { site in

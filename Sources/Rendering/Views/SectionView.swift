@@ -19,6 +19,7 @@ struct SectionView: TemplateView {
 
     static func readings(of page: Page) -> [Reading] {
         [children] + (listsToolsByPoint(page) ? [points, toolsOfEveryPoint] : []) + (listsPoints(page) ? [points] : [])
+            + (ScheduleView.isShown(on: page) ? [ScheduleView.reading] : [])
     }
 
     static func listsToolsByPoint(_ page: Page) -> Bool {
@@ -46,6 +47,11 @@ struct SectionView: TemplateView {
         case .points:
             return Self.listsPoints(page) ? frame.links(Self.points, of: page) : nil
         }
+    }
+
+    /// The home page and the meetings section show the week's meetings.
+    var rest: (any MustacheParent & Sendable)? {
+        ScheduleView.isShown(on: page) ? ScheduleView(frame: frame) : nil
     }
 }
 

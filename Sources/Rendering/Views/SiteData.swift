@@ -17,6 +17,10 @@ final class SiteData: Sendable {
     let words: SiteWords
     /// The resized images, by path below content/.
     let images: [String: PublishedImage]
+    /// Every meeting, in the schedule's order.
+    let meetings: [Page]
+    /// The meetings each provider hosts, by the provider's content path.
+    let meetingsByHost: [String: [Page]]
 
     /// One entry of site.yaml's menu: a page of the site or an address
     /// elsewhere. A class, so a page's menu is a list of references.
@@ -50,6 +54,8 @@ final class SiteData: Sendable {
         }
         toolsByPoint = tools.mapValues { $0.sorted(by: Site.listOrder) }
         self.worksheets = worksheets
+        meetings = site.pages.filter { $0.kind == .meeting && $0.meeting != nil }.sorted(by: MeetingOrder.weekly)
+        meetingsByHost = Dictionary(grouping: meetings) { $0.meeting?.host ?? "" }
         worksheetsBySlug = Dictionary(worksheets.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -78,6 +84,12 @@ final class SiteData: Sendable {
             return sections(above: page)
         case .section:
             return Self.section(of: page, in: site).map { [$0] } ?? []
+        case .meetings:
+            return meetings
+        case .meetingsHosted:
+            return page.kind == .provider ? meetingsByHost[page.contentPath] ?? [] : []
+        case .host:
+            return page.meeting?.host.flatMap(site.page(at:)).map { [$0] } ?? []
         }
     }
 
