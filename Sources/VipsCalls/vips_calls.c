@@ -102,7 +102,9 @@ int smartsite_vips_decode(const void *bytes, size_t length, int width, smartsite
     // of its size), so a 20,000 px photo never exists at full size in memory.
     if (vips_thumbnail_buffer((void *) bytes, length, &lazy, width,
                               "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
-                              "fail_on", VIPS_FAIL_ON_ERROR, NULL) != 0) return -1;
+                              // thumbnail's own fail_on does not reach the loader in libvips 8.14
+                              // (a cut-off JPEG decodes to grey); the loader's option string does.
+                              "option_string", "fail_on=error", NULL) != 0) return -1;
     return keep_in_memory(lazy, out);
 }
 

@@ -61,9 +61,24 @@ import TestSupport
         let built = try smartsite(["build", "--no-worksheets"], in: site)
         #expect(built.status == 0, "\(built.errors)")
         let html = try String(contentsOf: site.appendingPathComponent("output/our-room/index.html"), encoding: .utf8)
-        #expect(html.contains("../images/room.png"), "the photo's address is not resolved from the page's")
+        #expect(html.contains("<picture>") && html.contains("src=\"../images/room."), "the photo's address is not resolved from the page's")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("output/images/room.png").path))
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("output/providers/sunrise-east/index.html").path))
+
+        // The starter's meetings are marked examples: strict checking names
+        // each one until the center puts its own meeting in their place.
+        let examples = try smartsite(["check", "--strict"], in: site)
+        #expect(examples.status == 1)
+        #expect(examples.errors.components(separatedBy: "this is an example meeting listing").count - 1 == 4, "\(examples.errors)")
+        let meetings = site.appendingPathComponent("content/meetings")
+        for file in try FileManager.default.contentsOfDirectory(atPath: meetings.path) where file != "_index.md" {
+            try FileManager.default.removeItem(at: meetings.appendingPathComponent(file))
+        }
+        #expect(try smartsite(["new", "meeting", "tuesday-evening"], in: site).status == 0)
+        let meetingFile = meetings.appendingPathComponent("tuesday-evening.md")
+        let sample = try String(contentsOf: meetingFile, encoding: .utf8)
+        try Data(sample.components(separatedBy: "\n").filter { !$0.hasPrefix("example:") }.joined(separator: "\n")
+            .replacingOccurrences(of: "city: Your city", with: "city: Palm Springs").utf8).write(to: meetingFile)
 
         let checked = try smartsite(["check", "--strict"], in: site)
         #expect(checked.status == 0, "check --strict of the new site:\n\(checked.errors)\n\(checked.printed)")

