@@ -139,37 +139,70 @@ def tab_to(browser, wanted, limit=60):
     raise AssertionError(f"Tab never reached {wanted.get_attribute('outerHTML')[:120]}")
 
 
+def menu_links(browser, width):
+    """The menu's links a visitor has on this screen: every entry, and
+    Search (in the menu on a phone, beside the site's name on a wide screen)."""
+    links = browser.find_elements(By.CSS_SELECTOR, ".site-nav li:not(.site-nav-search) a")
+    search = ".site-nav-search a" if width < PHONE_MENU_WIDTH else ".header-search"
+    return links + browser.find_elements(By.CSS_SELECTOR, search)
+
+
+def open_menu_by_keyboard(browser, width):
+    button = browser.find_element(By.CSS_SELECTOR, ".menu-button")
+    if width < PHONE_MENU_WIDTH:
+        assert button.is_displayed(), f"no menu button at {width} px"
+        assert button.get_attribute("aria-expanded") == "false"
+        assert not browser.find_element(By.CSS_SELECTOR, ".site-nav").is_displayed()
+        tab_to(browser, button)
+        ActionChains(browser).send_keys(Keys.ENTER).perform()
+        assert button.get_attribute("aria-expanded") == "true", "Enter did not open the menu"
+    else:
+        assert not button.is_displayed(), f"a menu button at {width} px"
+
+
+def assert_shown_with_focus(browser, link, width):
+    assert browser.execute_script("return document.activeElement") == link
+    box = browser.execute_script("var r = arguments[0].getBoundingClientRect();"
+                                 "return {left: r.left, right: r.right, width: r.width}", link)
+    assert link.is_displayed() and box["width"] > 0, f"{link.text} has the focus but is not shown"
+    assert 0 <= box["left"] and box["right"] <= width, f"{link.text} is off screen at {width} px: {box}"
+
+
 @pytest.mark.parametrize("kind", ["home", "tool", "404"])
 @pytest.mark.parametrize("width,scheme", SCREENS)
-def test_every_menu_item_by_keyboard(kind, width, scheme, site, server, browser, screen):
+def test_every_menu_item_is_reached_by_tab(kind, width, scheme, server, browser, screen):
+    """Tab from the top of the page passes every menu item in order, each
+    on screen when it has the focus."""
     screen(width, scheme)
-    path = PAGE_KINDS[kind]
+    load(browser, server, PAGE_KINDS[kind])
+    open_menu_by_keyboard(browser, width)
+    links = menu_links(browser, width)
+    assert len(links) >= 8
+    for link in sorted(links, key=lambda a: browser.execute_script(
+            "return Array.from(document.querySelectorAll('a, button')).indexOf(arguments[0])", a)):
+        tab_to(browser, link)
+        assert_shown_with_focus(browser, link, width)
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_every_menu_item_opens_with_enter(width, server, browser, screen):
+    screen(width, "dark")
+    path = PAGE_KINDS["tool"]
     load(browser, server, path)
-    count = len(browser.find_elements(By.CSS_SELECTOR, ".site-nav li"))
-    assert count >= 7
+    count = len(menu_links(browser, width))
     for index in range(count):
         load(browser, server, path)
-        button = browser.find_element(By.CSS_SELECTOR, ".menu-button")
-        if width < PHONE_MENU_WIDTH:
-            assert button.is_displayed(), f"no menu button at {width} px"
-            assert button.get_attribute("aria-expanded") == "false"
-            assert not browser.find_element(By.CSS_SELECTOR, ".site-nav").is_displayed()
-            tab_to(browser, button)
-            ActionChains(browser).send_keys(Keys.ENTER).perform()
-            assert button.get_attribute("aria-expanded") == "true", "Enter did not open the menu"
-        else:
-            assert not button.is_displayed(), f"a menu button at {width} px"
-        link = browser.find_elements(By.CSS_SELECTOR, ".site-nav a")[index]
+        open_menu_by_keyboard(browser, width)
+        link = menu_links(browser, width)[index]
         tab_to(browser, link)
-        assert browser.execute_script("return document.activeElement") == link
-        box = browser.execute_script("var r = arguments[0].getBoundingClientRect();"
-                                     "return {left: r.left, right: r.right, width: r.width}", link)
-        assert link.is_displayed() and box["width"] > 0, f"{link.text} has the focus but is not shown"
-        assert 0 <= box["left"] and box["right"] <= width, f"{link.text} is off screen at {width} px: {box}"
-        href = link.get_attribute("href")
+        assert_shown_with_focus(browser, link, width)
+        href, text = link.get_attribute("href"), link.text
+        browser.execute_script("window.beforeEnter = true")
         ActionChains(browser).send_keys(Keys.ENTER).perform()
-        WebDriverWait(browser, 10).until(lambda d: d.current_url == href,
-                                         f"Enter on {link.text} did not open {href}")
+        # A new page: the mark is gone (Home on the home page loads it again).
+        WebDriverWait(browser, 10).until(
+            lambda d: d.execute_script("return !window.beforeEnter && document.readyState === 'complete'")
+            and d.current_url == href, f"Enter on {text} did not open {href}")
 
 
 def test_escape_closes_the_phone_menu(server, browser, screen):
