@@ -37,7 +37,7 @@ public struct Site: Sendable {
         }
         var (config, diagnostics) = try SiteConfig.load(contentRoot: contentRoot, displayRoot: displayRoot)
         if let baseURL = options.baseURL {
-            config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            config.baseURL = BaseURL.normalized(baseURL)
         }
         diagnostics += folder.diagnostics
         let loader = PageLoader(folder: folder, config: config)

@@ -97,13 +97,9 @@ public struct SiteConfig: Sendable, Decodable {
         }
         for entry in node["menu"]?.sequence ?? [] { try check(entry["url"], "url") }
         for line in node["help_lines"]?.sequence ?? [] { try check(line["website"], "website") }
-        if let base = node["base_url"], let text = base.scalar?.string {
-            try check(base, "base_url")
-            if let scheme = URLPolicy.scheme(of: text), scheme != "https", scheme != "http" {
-                let at = settings.position(of: base)
-                throw .error(settings.path, line: at.line, column: at.column, "'base_url' must be a web address or a path",
-                             fix: "write where the site will be published, e.g. `base_url: https://example.org/recovery/`")
-            }
+        if let base = node["base_url"], let text = base.scalar?.string, let problem = BaseURL.problem(with: text) {
+            let at = settings.position(of: base)
+            throw .error(settings.path, line: at.line, column: at.column, "'base_url' \(problem)", fix: BaseURL.fix)
         }
     }
 
@@ -122,7 +118,7 @@ public struct SiteConfig: Sendable, Decodable {
                 ?? Node.mapping(Node.Mapping([]))
             let settings = try SettingsReader(node, path: path, firstLine: 1)
             var config = try FrontMatter.decode(SiteConfig.self, from: node, path: path, firstLine: 1)
-            if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
+            config.baseURL = BaseURL.normalized(config.baseURL)
             try checkAddresses(node, settings: settings)
             let warnings = settings.unknownKeys(known: knownKeys, kind: "site.yaml")
             return (config, warnings)

@@ -106,7 +106,7 @@ public struct SiteRenderer: Sendable {
                                       description: data.words.searchDescription(site.config.title)) {
             files.append(search)
         }
-        let basePath = Self.path(of: site.config.baseURL)
+        let basePath = BaseURL.sitePath(of: site.config.baseURL)
         if let notFound = renderSpecial(template: "404", marked: .isNotFound, urlPath: "", title: data.words.notFoundTitle,
                                         description: data.words.notFoundDescription, rootOverride: basePath) {
             files.append(Output(path: "404.html", text: notFound.text))
@@ -131,13 +131,5 @@ public struct SiteRenderer: Sendable {
         guard templates.names.contains(template) else { return nil }
         let frame = PageFrame(site: data, urlPath: urlPath, title: title, description: description, rootOverride: rootOverride)
         return output(frame, kind: SpecialPageView(which: mark), template: template)
-    }
-
-    /// `https://example.org/recovery/` → `/recovery/`: where the site sits on
-    /// its host, for the 404 page, which is served at any depth.
-    static func path(of baseURL: String) -> String {
-        guard let scheme = baseURL.range(of: "://") else { return baseURL.hasPrefix("/") ? baseURL : "/" }
-        let afterHost = baseURL[scheme.upperBound...].drop { $0 != "/" }
-        return afterHost.isEmpty ? "/" : String(afterHost)
     }
 }

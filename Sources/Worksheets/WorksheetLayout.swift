@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import PostScript
 
@@ -56,8 +57,7 @@ struct WorksheetLayout {
     }
 
     var pageURL: String {
-        let base = settings.baseURL.hasSuffix("/") ? settings.baseURL : settings.baseURL + "/"
-        return base + "worksheets/\(worksheet.slug)/"
+        BaseURL.normalized(settings.baseURL) + "worksheets/\(worksheet.slug)/"
     }
 
     /// Page 1: where the worksheet comes from, above the title.

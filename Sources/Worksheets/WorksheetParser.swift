@@ -307,8 +307,7 @@ struct WorksheetParser {
             let stem = String(last.dropLast(3))
             if stem != "_index" && stem != "index" { parts.append(stem) }
         }
-        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         let path = parts.joined(separator: "/")
-        return base + "/" + path + (path.isEmpty || path.contains(".") ? "" : "/") + fragment
+        return BaseURL.normalized(baseURL) + path + (path.isEmpty || path.contains(".") ? "" : "/") + fragment
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Content
 import Diagnostics
 import Foundation
 import SiteBuild
@@ -25,8 +26,8 @@ struct Build: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") || baseURL.hasPrefix("/")) {
-            throw ValidationError("--base-url must start with https://, http:// or /, e.g. --base-url https://example.org/")
+        if let baseURL, let problem = BaseURL.problem(with: baseURL) {
+            throw ValidationError("--base-url \(problem), e.g. --base-url https://example.org/")
         }
     }
 

@@ -183,6 +183,8 @@ struct BadInputTests {
              .error("content/site.yaml:4:14: error: 'website' uses 'data:', which a site may not link to; only https:, http:, mailto:, tel:, sms: or a path on this site are allowed")),
         Case("a base URL that is not a web address", ["content/site.yaml": "title: T\nbase_url: ftp://example.org/\n"],
              .error("content/site.yaml:2:11: error: 'base_url' uses 'ftp:', which a site may not link to; only https:, http:, mailto:, tel:, sms: or a path on this site are allowed")),
+        Case("a relative base URL, which would mean another place on every page", ["content/site.yaml": "title: T\nbase_url: recovery/\n"],
+             .error("content/site.yaml:2:11: error: 'base_url' must be a web address (https://…) or a path (/…)")),
         Case("a script link in Markdown", [page: "---\ntitle: About\n---\n\n[click](javascript:alert(1)) and [more](VBScript:x)\n"],
              .warning("content/about.md:5:1: warning: the link 'javascript:alert(1)' uses 'javascript:', which a page may not link to, so it was removed")),
         Case("a link that climbs out of the content folder", [page: "---\ntitle: About\n---\n\n[x](../../../../etc/passwd)\n"],
