@@ -18,7 +18,7 @@ struct TopLevelView: TemplateView {
         case .page: return PageView(frame: frame)
         case .root: return TemplateText(frame.root)
         case .menu: return frame.site.menu.map { MenuEntryView(entry: $0, frame: frame) }
-        case .isHome: return frame.urlPath.isEmpty
+        case .isHome: return frame.urlPath.isEmpty && frame.hasOwnAddress
         }
     }
 }

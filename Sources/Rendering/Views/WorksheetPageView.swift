@@ -25,11 +25,9 @@ struct WorksheetPageView: TemplateView {
         case .isWorksheet:
             return true
         case .breadcrumbs:
-            var crumbs = [LinkView(title: frame.site.words.home, url: frame.link(to: "")), LinkView(title: frame.site.words.worksheets, url: "../")]
-            if frame.site.toolPage(of: worksheet) != nil {
-                crumbs.insert(LinkView(title: frame.site.words.toolbox, url: frame.link(to: "toolbox/")), at: 1)
-            }
-            return crumbs
+            // Home › Worksheets › this one: where the page is, not where its
+            // tool is (the tool is linked from the page itself).
+            return [LinkView(title: frame.site.words.home, url: frame.link(to: "")), LinkView(title: frame.site.words.worksheets, url: "../")]
         case .hasBreadcrumbs:
             return true
         }
