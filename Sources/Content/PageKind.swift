@@ -48,7 +48,7 @@ public enum PageKind: String, Sendable, CaseIterable {
 
     /// Settings a file of this kind may have.
     public var knownKeys: [String] {
-        let common = ["title", "description", "order", "layout", "draft", "toc", "short_title", "reviewed"]
+        let common = ["title", "description", "order", "layout", "draft", "toc", "short_title", "reviewed", "image", "image_alt"]
         switch self {
         case .home, .section, .page: return common
         case .point: return common + ["point"]

@@ -20,6 +20,13 @@ public struct PageSettings: Sendable {
     public var worksheet: String?
     /// When a person last checked the page's health facts, `YYYY-MM-DD`.
     public var reviewed: ReviewDate?
+    /// A photo for the page (below content/, from the page's folder, as in
+    /// a link): its social-media picture (`og:image`) and, on the home page,
+    /// the opening's photo. `image_alt` says what it shows.
+    public var image: String?
+    public var imageAlt: String?
+    /// The line of `image:`, for the error when the file is missing.
+    public var imageLine = 0
 
     public init(_ settings: SettingsReader) throws(Diagnostic) {
         title = try settings.string("title")
@@ -33,6 +40,9 @@ public struct PageSettings: Sendable {
         points = try settings.ints("points")
         worksheet = try settings.string("worksheet")
         reviewed = try ReviewDate(settings)
+        image = try settings.string("image")
+        imageAlt = try settings.string("image_alt")
+        if image != nil { imageLine = settings.line(of: "image") }
     }
 }
 

@@ -135,7 +135,47 @@ public struct Site: Sendable {
                 }
             }
         }
+        for named in namedFiles() where named.path.map(folder.hasOtherFile) == true {
+            if let path = named.path { linked.insert(path) }
+        }
         return linked.sorted()
+    }
+
+    /// A file a setting names rather than a link: site.yaml's `logo`, a page's `image`.
+    public struct NamedFile: Sendable {
+        /// Below content/; nil when the setting leads outside it.
+        public var path: String?
+        public var written: String
+        public var source: String
+        public var line: Int
+        public var column: Int
+        public var setting: String
+    }
+
+    /// Every file the settings name, with where each is named (for its errors).
+    public func namedFiles() -> [NamedFile] {
+        func resolved(_ written: String, from contentPath: String) -> String? {
+            if case .file(let path, _) = LinkTarget.of(written, from: contentPath) { return path }
+            return nil
+        }
+        var named: [NamedFile] = []
+        let branding = config.branding
+        if let logo = branding.logo {
+            named.append(NamedFile(path: resolved(logo, from: "site.yaml"), written: logo, source: folder.displayPath("site.yaml"),
+                                   line: branding.logoLine, column: branding.logoColumn, setting: "logo"))
+        }
+        for page in pages {
+            guard let image = page.settings.image else { continue }
+            named.append(NamedFile(path: resolved(image, from: page.contentPath), written: image, source: page.sourcePath,
+                                   line: page.settings.imageLine, column: 1, setting: "image"))
+        }
+        return named
+    }
+
+    /// The published path of the file a page's `image:` names, if it names one.
+    public func imagePath(of page: Page) -> String? {
+        guard let image = page.settings.image, case .file(let path, _) = LinkTarget.of(image, from: page.contentPath) else { return nil }
+        return path
     }
 
     /// Files of content/ that no page links to: not published; `check` lists them.

@@ -13,6 +13,7 @@ struct SiteChecks {
         var diagnostics: [Diagnostic] = []
         diagnostics += checkMenu()
         diagnostics += checkOutputPaths()
+        diagnostics += NamedFileChecks(site: site).run()
         let checked = only.map { paths in site.pages.filter { paths.contains($0.contentPath) } } ?? site.pages
         // Pages are checked on all cores; the order of the problems stays the pages' order.
         let checks = self

@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable, Decodable {
     public var example = false
     /// The line of `base_url` in site.yaml (0 when it is not there), for the warnings about it.
     public var baseURLLine = 0
+    /// The program's logo and colours (`logo`, `colors`).
+    public var branding = Branding()
     /// The IANA time zone of meetings that do not name their own, e.g. `America/Los_Angeles`.
     public var timezone: String?
 
@@ -55,7 +57,7 @@ public struct SiteConfig: Sendable, Decodable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, description, language, disclaimer, menu, care, example, timezone
+        case title, description, language, disclaimer, menu, care, example, timezone, logo, colors
         case baseURL = "base_url"
         case rawHTML = "raw_html"
         case helpLines = "help_lines"
@@ -130,6 +132,7 @@ public struct SiteConfig: Sendable, Decodable {
             config.baseURL = BaseURL.normalized(config.baseURL)
             try checkAddresses(node, settings: settings)
             if let base = node["base_url"] { config.baseURLLine = settings.position(of: base).line }
+            config.branding = try Branding.read(node, settings: settings)
             if let zone = node["timezone"], let name = zone.scalar?.string, !name.isEmpty, !TimeZones.isKnown(name) {
                 let at = settings.position(of: zone)
                 throw .error(path, line: at.line, column: at.column, "'\(name)' is not a time zone", fix: TimeZones.fix(for: name))

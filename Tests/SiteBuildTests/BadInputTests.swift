@@ -159,6 +159,41 @@ struct BadInputTests {
              .error("content/toolbox/urge-log.md:2:1: error: the worksheet 'urge-logg' does not exist (no content/worksheets/urge-logg.md)")),
         Case("menu names a missing page", ["content/site.yaml": "title: T\nmenu:\n  - title: Tools\n    page: tools/_index.md\n"],
              .error("content/site.yaml: error: the menu entry 'Tools' names 'tools/_index.md', which is not a page")),
+        Case("a brand colour white text cannot be read on", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors:\n  brand: \"#6fa8dc\"\n"],
+             .error("content/site.yaml:4:10: error: the brand colour #6fa8dc has a contrast of 2.5:1 with white; text on it (and in it, on the page) needs at least 4.5:1 to be readable (WCAG AA)")),
+        Case("a colour that is not one", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors:\n  accent: teal-ish\n"],
+             .error("content/site.yaml:4:11: error: the accent colour 'teal-ish' is not a colour smartsite can read")),
+        Case("colors written on one line", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors: \"#0b5563\"\n"],
+             .error("content/site.yaml:3:9: error: 'colors' must be a group of settings")),
+        Case("a logo that is not there", ["content/site.yaml": "title: T\nbase_url: https://example.org/\nlogo: images/logoo.svg\n", "content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"],
+             .error("content/site.yaml:3:7: error: 'logo' names 'images/logoo.svg', which does not exist (no content/images/logoo.svg)")),
+        Case("a logo with a script in it", ["content/site.yaml": "title: T\nbase_url: https://example.org/\nlogo: logo.svg\n", "content/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg' onload ='fetch(1)'/>"],
+             .error("content/site.yaml:3:7: error: the logo content/logo.svg has a script or event handler in it, which would run for anyone who opens it")),
+        Case("a logo outside the content folder", ["content/site.yaml": "title: T\nbase_url: https://example.org/\nlogo: ../../etc/logo.png\n"],
+             .error("content/site.yaml:3:7: error: 'logo' names '../../etc/logo.png', which is not a file below the content folder")),
+        Case("a logo that is a document", ["content/site.yaml": "title: T\nbase_url: https://example.org/\nlogo: images/logo.pdf\n"],
+             .error("content/site.yaml:3:7: error: the logo 'images/logo.pdf' is not an SVG, PNG, JPEG or WebP image")),
+        Case("a page image that is not there", [page: "---\ntitle: About\nimage: room.jpg\n---\n\nText.\n"],
+             .error("content/about.md:3:1: error: 'image' names 'room.jpg', which does not exist (no content/room.jpg)")),
+        Case("the logo and colours of site.yaml", ["content/site.yaml": "title: T\nbase_url: https://example.org/\nlogo: images/logo.svg\ncolors:\n  brand: \"#6a2c70\"\n  accent: \"#a4431b\"\n",
+                                                   "content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 2 2'><circle cx='1' cy='1' r='1'/></svg>",
+                                                   page: "---\ntitle: About\nimage: images/room.png\nimage_alt: Chairs in a circle\n---\n\nText.\n"],
+             .builds { site in
+                 let html = site.read("about/index.html") ?? ""
+                 #expect(html.contains("class=\"site-logo\" src=\"../images/logo.svg\""), "\(html)")
+                 #expect(html.contains("<link rel=\"icon\" href=\"../images/logo.svg\" type=\"image/svg+xml\">"))
+                 #expect(html.contains("--brand: #6a2c70") && html.contains("--accent: #a4431b"))
+                 #expect(html.contains("<meta name=\"theme-color\" content=\"#6a2c70\">"))
+                 // The page's own photo, at an absolute address, is its picture on social media.
+                 #expect(html.contains("<meta property=\"og:image\" content=\"https://example.org/images/room."), "\(html)")
+                 #expect(html.contains("<meta property=\"og:image:alt\" content=\"Chairs in a circle\">"))
+                 #expect(site.read("images/logo.svg")?.contains("<circle") == true)
+             }, setUp: { site in
+                 // The shipped templates, which show the logo, favicon, colours and og:image.
+                 try FileManager.default.removeItem(at: site.templates)
+                 try FileManager.default.copyItem(at: SmartsiteProgram.packageRoot.appendingPathComponent("templates"), to: site.templates)
+                 try TestPhotos.plain(site.root.appendingPathComponent("content/images/room.png"), width: 1600, height: 900)
+             }),
         Case("site.yaml without a title", ["content/site.yaml": "language: en\n"],
              .error("content/site.yaml:1:1: error: the setting 'title' is required")),
         Case("site.yaml malformed", ["content/site.yaml": "title: [x\n"],

@@ -11,6 +11,9 @@ struct PageView: TemplateView {
         case tocHTML = "toc_html"
         case reviewed
         case reviewedDate = "reviewed_date"
+        case socialImage = "social_image"
+        case socialImageAlt = "social_image_alt"
+        case photo
     }
 
     let frame: PageFrame
@@ -32,6 +35,9 @@ struct PageView: TemplateView {
         case .tocHTML: return frame.page.map { TemplateText(TableOfContents.html(of: $0)) }
         case .reviewed: return frame.page?.settings.reviewed.map { TemplateText($0.displayText) }
         case .reviewedDate: return frame.page?.settings.reviewed.map { TemplateText($0.description) }
+        case .socialImage: return PageImage.social(for: frame.page, site: frame.site).map { TemplateText($0.url) }
+        case .socialImageAlt: return PageImage.social(for: frame.page, site: frame.site)?.alt.map(TemplateText.init)
+        case .photo: return frame.page.flatMap { PageImage.photo(for: $0, frame: frame) }.map(TemplateText.init)
         }
     }
 }

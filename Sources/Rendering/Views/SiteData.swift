@@ -17,6 +17,8 @@ final class SiteData: Sendable {
     let words: SiteWords
     /// The resized images, by path below content/.
     let images: [String: PublishedImage]
+    /// The logo, favicon and colours of site.yaml.
+    let brand: SiteBrand
     /// Every meeting, in the schedule's order.
     let meetings: [Page]
     /// The meetings each provider hosts, by the provider's content path.
@@ -41,6 +43,7 @@ final class SiteData: Sendable {
         self.workbooks = workbooks
         self.words = words
         self.images = images
+        brand = SiteBrand(branding: site.config.branding, images: images)
         self.site = site
         let config = site.config
         helpLines = config.helpLines.map(HelpLineView.init)
