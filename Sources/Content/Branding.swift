@@ -57,7 +57,12 @@ public struct Branding: Sendable {
     }
 
     private static func colour(_ key: String, _ reader: SettingsReader, _ colors: Node, _ settings: SettingsReader) throws(Diagnostic) -> Colour? {
-        guard let node = colors[key], let text = try reader.string(key) else { return nil }
+        guard let node = colors[key] else { return nil }
+        guard let text = try reader.string(key) else {
+            // `brand: #6a2c70` without quotes: YAML reads the colour as a comment.
+            throw problem(node, settings, "the \(key) colour is empty (without quotes, YAML reads a # and all after it as a comment)",
+                          fix: "put the colour in quotes, e.g. `\(key): \"#0b5563\"`")
+        }
         guard let colour = Colour(hex: text) else {
             throw problem(node, settings, "the \(key) colour '\(text)' is not a colour smartsite can read",
                           fix: "write it as a hex colour in quotes, e.g. `\(key): \"#0b5563\"`")

@@ -163,6 +163,8 @@ struct BadInputTests {
              .error("content/site.yaml:4:10: error: the brand colour #6fa8dc has a contrast of 2.5:1 with white; text on it (and in it, on the page) needs at least 4.5:1 to be readable (WCAG AA)")),
         Case("a colour that is not one", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors:\n  accent: teal-ish\n"],
              .error("content/site.yaml:4:11: error: the accent colour 'teal-ish' is not a colour smartsite can read")),
+        Case("a colour without quotes, which YAML reads as a comment", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors:\n  brand: #6a2c70\n"],
+             .error("content/site.yaml:4:9: error: the brand colour is empty (without quotes, YAML reads a # and all after it as a comment)")),
         Case("colors written on one line", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors: \"#0b5563\"\n"],
              .error("content/site.yaml:3:9: error: 'colors' must be a group of settings")),
         Case("a logo that is not there", ["content/site.yaml": "title: T\nbase_url: https://example.org/\nlogo: images/logoo.svg\n", "content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"],
