@@ -12,6 +12,14 @@ enum ResponsiveImages {
     /// How wide an image is shown: the text column (site.css `--measure`,
     /// 42rem) on a wide screen, the whole width on a phone.
     static let sizes = "(min-width: 42rem) 42rem, 100vw"
+    /// 42rem at the browser's usual 16 px.
+    static let columnWidth = 672
+
+    /// An image narrower than the column is shown at its own width, not
+    /// stretched to the column's (which `sizes` would tell the browser to do).
+    static func sizes(for image: PublishedImage) -> String {
+        image.width < columnWidth ? "(max-width: \(image.width)px) 100vw, \(image.width)px" : sizes
+    }
 
     /// `html` is cmark's, where an image is `<img src="…" alt="…" />`
     /// (with ` title="…"` when it has one); `urlPath` is the page's address.
@@ -58,10 +66,10 @@ enum ResponsiveImages {
         let fallback = image.original.last { $0.width <= 1600 } ?? image.original.first
         var tag = "<picture>"
         if !image.webp.isEmpty {
-            tag += "<source type=\"image/webp\" srcset=\"\(srcset(image.webp))\" sizes=\"\(sizes)\">"
+            tag += "<source type=\"image/webp\" srcset=\"\(srcset(image.webp))\" sizes=\"\(sizes(for: image))\">"
         }
         tag += "<img src=\"\((root + SitePaths.percentEncoded(fallback?.path ?? "")).htmlEscaped)\""
-        tag += " srcset=\"\(srcset(image.original))\" sizes=\"\(sizes)\""
+        tag += " srcset=\"\(srcset(image.original))\" sizes=\"\(sizes(for: image))\""
         tag += " width=\"\(image.width)\" height=\"\(image.height)\""
         if !attributes.isEmpty { tag += " " + attributes }
         // The first image is often the largest thing on screen: it loads at once.

@@ -26,6 +26,9 @@ struct OfflineCopy: SiteOutput {
     }
 
     func write(_ text: String, to relativePath: String) throws(Diagnostic) {
+        // Only a web server shows 404.html, for an address it does not have;
+        // from disk nobody reaches it, and its site-absolute links would lead nowhere.
+        if relativePath == "404.html" { return }
         if relativePath.hasSuffix(".html") {
             try output.write(Self.offlinePage(text), to: relativePath)
         } else if relativePath == "search.json" {
