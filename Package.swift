@@ -78,7 +78,7 @@ let package = Package(
         // `smartsite preview`: an HTTP server (Hummingbird) over a site kept in memory,
         // file watching, incremental rebuilds and live reload.
         .target(name: "Preview", dependencies: [
-            "SiteBuild", "Diagnostics", "Markdown",
+            "SiteBuild", "Content", "Diagnostics", "Markdown",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -40,31 +40,10 @@ public struct SiteRenderer: Sendable {
         return templates.names.contains(page.kind.defaultTemplate) ? page.kind.defaultTemplate : "page"
     }
 
-    /// Problems that would only show while rendering, checked before any
-    /// page is written: a `layout` that names no template.
-    public func checkLayouts() -> [Diagnostic] {
-        site.pages.compactMap { page in
-            let name = templateName(for: page)
-            guard !templates.names.contains(name) else { return nil }
-            return .error(page.sourcePath, line: page.settingsLine, column: 1,
-                          "there is no template '\(name)' (no templates/\(name).mustache)",
-                          fix: closestName(to: name, in: templates.names.sorted()).map { "did you mean '\($0)'?" })
-        }
-    }
-
     /// Where smartsite puts pages of its own; the pages and the check below use these.
     static let searchURLPath = "search/"
     static let worksheetsURLPath = "worksheets/"
     static let builtInPages = [searchURLPath: "the search page", worksheetsURLPath: "the list of worksheets"]
-
-    /// A content page at one of those addresses would be overwritten.
-    public func checkBuiltInAddresses() -> [Diagnostic] {
-        site.pages.compactMap { page in
-            guard let builtIn = Self.builtInPages[page.urlPath] else { return nil }
-            return .error(page.sourcePath, "this page would be published at /\(page.urlPath), where smartsite puts \(builtIn)",
-                          fix: "rename or move the file")
-        }
-    }
 
     /// HTML past this size is a template mistake (a list shown again inside
     /// each of its own entries grows with the square of the site), not a

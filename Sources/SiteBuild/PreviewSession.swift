@@ -228,7 +228,6 @@ public final class PreviewSession {
         var sources = last.sources
         if plan.templates {
             sources.templates = try SiteBuilder.loadTemplates(options)
-            sources.missingTemplates = SiteBuilder.missingTemplates(in: sources.templates, options: options)
         }
 
         // Pages: load the changed ones again and check the site with them in.
@@ -259,8 +258,8 @@ public final class PreviewSession {
                                     workbooks: WorksheetStep.workbooks(worksheets, site: sources.site), images: last.images.published)
         // Layouts are checked on every page only when templates changed or a changed page names a missing one.
         let layoutsToCheck = plan.templates || changedPages.contains { !sources.templates.names.contains(renderer.templateName(for: $0.new)) }
-        let checks = sources.missingTemplates + (layoutsToCheck ? renderer.checkLayouts() : [])
-            + worksheets.diagnostics.filter(\.isError)
+        let checks = PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run(layouts: layoutsToCheck)
+            + WorksheetStep.problems(worksheets, site: sources.site)
         if !checks.isEmpty { throw DiagnosticsError(checks) }
         clock.lap(.checkTemplates, into: &report)
 

@@ -9,8 +9,6 @@ import Worksheets
 /// a complete site. Every step's time is kept for the summary and benchmarks.
 public enum SiteBuilder {
     /// Templates the site cannot do without, beyond the per-kind ones.
-    static let requiredTemplates = ["page", "section", "worksheet", "worksheets", "search", "404"]
-
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(DiagnosticsError) -> BuildReport {
         var report = BuildReport()
         var clock = StepClock()
@@ -80,8 +78,6 @@ public enum SiteBuilder {
     struct Sources {
         var site: Site
         var templates: TemplateLibrary
-        /// Required templates that are missing, reported with the other problems found before writing.
-        var missingTemplates: [Diagnostic]
     }
 
     static func loadSources(_ options: BuildOptions, report: inout BuildReport, clock: inout StepClock,
@@ -97,14 +93,7 @@ public enum SiteBuilder {
         let templates = try BuildStep.loadTemplates.run { () throws(DiagnosticsError) in try loadTemplates(options) }
         report.warnings += templates.warnings
         clock.lap(.loadTemplates, into: &report)
-        return Sources(site: site, templates: templates, missingTemplates: missingTemplates(in: templates, options: options))
-    }
-
-    static func missingTemplates(in templates: TemplateLibrary, options: BuildOptions) -> [Diagnostic] {
-        requiredTemplates.filter { !templates.names.contains($0) }.map { name in
-            Diagnostic.error(options.templatesFolder + "/\(name).mustache", "this template is missing; every site needs it",
-                             fix: "copy it from the templates/ folder that ships with smartsite")
-        }
+        return Sources(site: site, templates: templates)
     }
 
     static func loadTemplates(_ options: BuildOptions) throws(DiagnosticsError) -> TemplateLibrary {
@@ -123,8 +112,8 @@ public enum SiteBuilder {
         let listings = WorksheetStep.listings(worksheets, site: site)
         let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: listings,
                                     workbooks: WorksheetStep.workbooks(worksheets, site: site), images: images.published)
-        let problems = sources.missingTemplates + renderer.checkLayouts() + renderer.checkBuiltInAddresses()
-            + worksheets.diagnostics.filter(\.isError) + WorksheetStep.toolProblems(worksheets, site: site)
+        let problems = PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run()
+            + WorksheetStep.problems(worksheets, site: site)
         if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems, step: BuildStep.checkTemplates.doing) }
 
         progress("Writing \(site.pages.count) pages")

@@ -38,6 +38,12 @@ enum WorksheetStep {
         }
     }
 
+    /// What stops the build on the worksheets' side, the same in build, check
+    /// and preview: their own errors and `tool:` settings naming no tool page.
+    static func problems(_ built: WorksheetsBuilt, site: Site) -> [Diagnostic] {
+        built.diagnostics.filter(\.isError) + toolProblems(built, site: site)
+    }
+
     /// A worksheet's `tool:` that names no tool page would lose its link in
     /// silence: an error at the setting, with the nearest tool page's name.
     static func toolProblems(_ built: WorksheetsBuilt, site: Site) -> [Diagnostic] {
