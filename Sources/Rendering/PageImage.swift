@@ -36,6 +36,7 @@ enum PageImage {
         guard let image = frame.site.images[path] else {
             return "<img src=\"\((frame.root + SitePaths.percentEncoded(path)).htmlEscaped)\" \(alt)>"
         }
-        return ResponsiveImages.picture(image, root: frame.root, attributes: alt, first: true)
+        // The opening's photo spans the page's width (site.css: 72rem less its padding).
+        return ResponsiveImages.picture(image, root: frame.root, attributes: alt, first: true, sizes: "(min-width: 72rem) 70rem, 100vw")
     }
 }

@@ -58,7 +58,8 @@ enum ResponsiveImages {
         return SitePaths.resolve(decoded, from: urlPath + "index.html")
     }
 
-    static func picture(_ image: PublishedImage, root: String, attributes: String, first: Bool) -> String {
+    static func picture(_ image: PublishedImage, root: String, attributes: String, first: Bool, sizes shownAt: String? = nil) -> String {
+        let sizes = shownAt ?? sizes(for: image)
         func srcset(_ sizes: [PublishedImage.Size]) -> String {
             sizes.map { "\((root + SitePaths.percentEncoded($0.path)).htmlEscaped) \($0.width)w" }.joined(separator: ", ")
         }
@@ -66,10 +67,10 @@ enum ResponsiveImages {
         let fallback = image.original.last { $0.width <= 1600 } ?? image.original.first
         var tag = "<picture>"
         if !image.webp.isEmpty {
-            tag += "<source type=\"image/webp\" srcset=\"\(srcset(image.webp))\" sizes=\"\(sizes(for: image))\">"
+            tag += "<source type=\"image/webp\" srcset=\"\(srcset(image.webp))\" sizes=\"\(sizes)\">"
         }
         tag += "<img src=\"\((root + SitePaths.percentEncoded(fallback?.path ?? "")).htmlEscaped)\""
-        tag += " srcset=\"\(srcset(image.original))\" sizes=\"\(sizes(for: image))\""
+        tag += " srcset=\"\(srcset(image.original))\" sizes=\"\(sizes)\""
         tag += " width=\"\(image.width)\" height=\"\(image.height)\""
         if !attributes.isEmpty { tag += " " + attributes }
         // The first image is often the largest thing on screen: it loads at once.
