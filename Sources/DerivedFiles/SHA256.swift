@@ -46,7 +46,12 @@ public struct SHA256 {
     public static func hex(_ text: String) -> String {
         var hasher = SHA256()
         hasher.update(text)
-        return hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return hasher.hexDigest()
+    }
+
+    /// The digest as 64 lowercase hex digits, as cache keys and file names use it.
+    public mutating func hexDigest() -> String {
+        finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
     private mutating func compress(_ block: [UInt8]) {

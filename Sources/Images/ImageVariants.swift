@@ -53,7 +53,7 @@ public enum ImageVariants {
         var hasher = SHA256()
         hasher.update(recipe.utf8)
         hasher.update(file.bytes)
-        return hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return hasher.hexDigest()
     }
 
     /// The last build's copies, if all of them are there. The largest one

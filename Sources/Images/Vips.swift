@@ -35,6 +35,8 @@ final class DecodedImage: @unchecked Sendable {
     private let pointer: OpaquePointer
 
     private init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    /// Takes over an image a libvips call made (released with this value).
+    convenience init(adopting pointer: OpaquePointer) { self.init(pointer) }
     deinit { smartsite_vips_release(pointer) }
 
     var width: Int { Int(smartsite_vips_width(pointer)) }

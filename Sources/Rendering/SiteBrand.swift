@@ -20,7 +20,12 @@ struct SiteBrand: Sendable {
 
     init(branding: Branding, images: [String: PublishedImage]) {
         if let logo = branding.logo, case .file(let path, _) = LinkTarget.of(logo, from: "site.yaml") {
-            if let image = images[path] {
+            if path.lowercased().hasSuffix(".svg") {
+                // The drawing in the header and the tab; its PNG picture for social media.
+                logoPath = path
+                faviconPath = path
+                socialImagePath = images[path]?.original.last?.path
+            } else if let image = images[path] {
                 let copy = image.original.first { $0.width >= Self.headerWidth } ?? image.original.last
                 logoPath = copy?.path ?? path
                 faviconPath = logoPath

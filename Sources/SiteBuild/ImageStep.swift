@@ -16,9 +16,20 @@ enum ImageStep {
         var images: [String: ResizedImage] = [:]
         var made = 0
         var reused = 0
+        /// An SVG logo as a PNG, by the logo's path below content/: for
+        /// social media, which show no SVG. The SVG itself is published as it is.
+        var drawings: [String: ResizedImage.Copy] = [:]
 
         /// What Rendering needs to write `<picture>` and `og:image`.
         var published: [String: PublishedImage] {
+            let pictures = drawings.mapValues { copy in
+                PublishedImage(width: copy.width, height: copy.height, mediaType: ImageFormat.png.mediaType, webp: [],
+                               original: [.init(path: copy.path, width: copy.width, height: copy.height)])
+            }
+            return pictures.merging(photos) { drawing, _ in drawing }
+        }
+
+        private var photos: [String: PublishedImage] {
             images.compactMapValues { image in
                 guard let largest = image.largest else { return nil }
                 func sizes(_ format: ImageFormat) -> [PublishedImage.Size] {
@@ -38,7 +49,7 @@ enum ImageStep {
         var files: [(path: String, bytes: Data)] {
             images.values.sorted { $0.source < $1.source }.flatMap { image in
                 image.copies.map { ($0.path, $0.bytes) } + (image.largest.map { [(image.source, $0.bytes)] } ?? [])
-            }
+            } + drawings.values.map { ($0.path, $0.bytes) }
         }
     }
 
@@ -49,6 +60,28 @@ enum ImageStep {
 
     /// Throws every image's problem at the first place a page shows or links to it.
     static func run(site: Site, output: some SiteOutput, previous: DerivedFileCache) throws(DiagnosticsError) -> Built {
+        var built = try resizePhotos(site: site, output: output, previous: previous)
+        if let (path, copy) = try logoPicture(site: site) {
+            built.drawings[path] = copy
+            do throws(Diagnostic) { try output.write(copy.bytes, to: copy.path) } catch { throw DiagnosticsError([error]) }
+        }
+        return built
+    }
+
+    /// An SVG logo of site.yaml as a PNG (`images/logo.3fa2c1d0e5.512.png`).
+    static func logoPicture(site: Site) throws(DiagnosticsError) -> (String, ResizedImage.Copy)? {
+        let branding = site.config.branding
+        guard let logo = branding.logo, case .file(let path, _) = LinkTarget.of(logo, from: "site.yaml"),
+              path.lowercased().hasSuffix(".svg"), let data = try? Data(contentsOf: site.folder.url(path)) else { return nil }
+        do throws(ImageProblem) {
+            return (path, try DrawingPicture.png(ofSVG: data, path: path))
+        } catch {
+            throw DiagnosticsError([.error(site.folder.displayPath("site.yaml"), line: branding.logoLine, column: branding.logoColumn,
+                                           "the logo \(site.folder.displayPath(path)) cannot be drawn: \(error.message)", fix: error.fix)])
+        }
+    }
+
+    static func resizePhotos(site: Site, output: some SiteOutput, previous: DerivedFileCache) throws(DiagnosticsError) -> Built {
         let paths = imagePaths(in: site)
         guard !paths.isEmpty else { return Built() }
         let folder = site.folder

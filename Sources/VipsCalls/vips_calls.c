@@ -25,6 +25,10 @@ static void start(void) {
     // matlab, FITS and the like) are refused; smartsite also reads only the
     // formats named in smartsite_vips_sniff.
     vips_block_untrusted_set(TRUE);
+    // Except SVG, which libvips counts as untrusted because librsvg is large:
+    // smartsite draws only the site's own logo with it (for social media,
+    // smartsite_vips_render_drawing), after checking it holds no script.
+    vips_operation_block_set("VipsForeignLoadSvg", FALSE);
     start_result = 0;
 }
 
@@ -104,6 +108,14 @@ int smartsite_vips_decode(const void *bytes, size_t length, int width, smartsite
                               "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
                               // thumbnail's own fail_on does not reach the loader in libvips 8.14
                               // (a cut-off JPEG decodes to grey); the loader's option string does.
+                              "option_string", "fail_on=error", NULL) != 0) return -1;
+    return keep_in_memory(lazy, out);
+}
+
+int smartsite_vips_render_drawing(const void *bytes, size_t length, int width, smartsite_image **out) {
+    VipsImage *lazy = NULL;
+    if (vips_thumbnail_buffer((void *) bytes, length, &lazy, width,
+                              "height", VIPS_MAX_COORD, "size", VIPS_SIZE_BOTH,
                               "option_string", "fail_on=error", NULL) != 0) return -1;
     return keep_in_memory(lazy, out);
 }

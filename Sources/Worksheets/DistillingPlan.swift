@@ -71,6 +71,6 @@ struct DistillingPlan {
             hasher.update(ps)
             hasher.update([0])
         }
-        return hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return hasher.hexDigest()
     }
 }

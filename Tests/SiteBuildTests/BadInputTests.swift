@@ -190,6 +190,9 @@ struct BadInputTests {
                  #expect(html.contains("<meta property=\"og:image\" content=\"https://example.org/images/room."), "\(html)")
                  #expect(html.contains("<meta property=\"og:image:alt\" content=\"Chairs in a circle\">"))
                  #expect(site.read("images/logo.svg")?.contains("<circle") == true)
+                 // A page without a photo is shared with the logo, drawn as a PNG (social media show no SVG).
+                 let home = site.read("index.html") ?? ""
+                 #expect(home.contains("<meta property=\"og:image\" content=\"https://example.org/images/logo.") && home.contains(".512.png\">"), "\(home)")
              }, setUp: { site in
                  // The shipped templates, which show the logo, favicon, colours and og:image.
                  try FileManager.default.removeItem(at: site.templates)

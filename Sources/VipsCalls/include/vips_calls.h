@@ -38,6 +38,10 @@ typedef struct smartsite_image smartsite_image;
 int smartsite_vips_decode(const void *bytes, size_t length, int width, smartsite_image **out);
 /// A smaller copy of a decoded image, at most `width` wide.
 int smartsite_vips_shrink(const smartsite_image *image, int width, smartsite_image **out);
+
+// A drawing (SVG) rendered `width` pixels wide, larger than it is drawn if
+// need be: a vector has no size of its own to stay under.
+int smartsite_vips_render_drawing(const void *bytes, size_t length, int width, smartsite_image **out);
 int smartsite_vips_width(const smartsite_image *image);
 int smartsite_vips_height(const smartsite_image *image);
 void smartsite_vips_release(smartsite_image *image);
