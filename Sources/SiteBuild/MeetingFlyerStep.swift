@@ -43,6 +43,15 @@ enum MeetingFlyerStep {
 
     static let sectionPath = "meetings/_index.md"
 
+    /// Whether a page's change shows on the flyer: a meeting's settings or
+    /// title, or the meetings page's title (the flyer's own). Preview makes
+    /// the flyer again only then.
+    static func isChanged(from old: Page, to new: Page) -> Bool {
+        let facts = PageFacts(changedFrom: old, to: new)
+        if new.kind == .meeting || old.kind == .meeting { return !facts.isDisjoint(with: [.meetingSchedule, .title]) }
+        return new.contentPath == sectionPath && facts.contains(.title)
+    }
+
     /// What the flyer says, or nil when the site has no meetings.
     static func flyer(site: Site, words siteWords: SiteWords) -> MeetingFlyer? {
         let meetings = site.pages.filter { $0.kind == .meeting && $0.meeting != nil }.sorted(by: MeetingOrder.weekly)
