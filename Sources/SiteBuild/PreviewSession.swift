@@ -117,8 +117,9 @@ public final class PreviewSession {
             let sources = try SiteBuilder.loadSources(options, report: &report, clock: &clock, progress: { _ in })
             let output = MemoryOutput()
             let worksheets = makeWorksheets(site: sources.site, into: output)
-            let flyers = makeFlyers(site: sources.site, into: output)
             clock.lap(.worksheets, into: &report)
+            let flyers = makeFlyers(site: sources.site, into: output)
+            clock.lap(.meetingFlyer, into: &report)
             let images = try BuildStep.images.run { () throws(DiagnosticsError) in
                 try ImageStep.run(site: sources.site, output: output, previous: .files(last?.images.filesByPath ?? [:]))
             }
@@ -269,7 +270,7 @@ public final class PreviewSession {
         if changedPages.contains(where: { MeetingFlyerStep.isChanged(from: $0.old, to: $0.new) }) {
             flyers = makeFlyers(site: sources.site, into: output)
             update.warnings += flyers.diagnostics.filter { !$0.isError }
-            clock.lap(.worksheets, into: &report)
+            clock.lap(.meetingFlyer, into: &report)
         }
         let renderer = SiteRenderer(site: sources.site, templates: sources.templates,
                                     worksheets: WorksheetStep.listings(worksheets, site: sources.site),

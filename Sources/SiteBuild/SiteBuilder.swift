@@ -35,11 +35,13 @@ public enum SiteBuilder {
             report.worksheetsBuilt = worksheets.worksheets.count
             report.pdfsDistilled = worksheets.distilled
             report.pdfsReused = worksheets.reused
+            clock.lap(.worksheets, into: &report)
+
             let flyers = MeetingFlyerStep.run(options: options, site: sources.site, output: output,
                                               previous: .folder(output.existing), scratch: output.makeScratch)
             report.pdfsDistilled += flyers.distilled
             report.pdfsReused += flyers.reused
-            clock.lap(.worksheets, into: &report)
+            clock.lap(.meetingFlyer, into: &report)
 
             progress("Resizing images")
             let images = try BuildStep.images.run { () throws(DiagnosticsError) in
