@@ -400,6 +400,13 @@ def test_a_filter_link_followed_before_the_script_ran_carries_over(meetings_serv
     assert browser.find_element(By.CSS_SELECTOR, "a[data-value='in-person']").get_attribute("aria-pressed") == "true"
 
 
+def test_without_the_flyer_the_meetings_page_offers_none(meetings_site):
+    # Built with --no-worksheets (no Ghostscript): no link may lead to a missing PDF.
+    page = (meetings_site / "meetings" / "index.html").read_text()
+    assert "flyer-letter.pdf" not in page and "flyer-a4.pdf" not in page
+    assert not (meetings_site / "meetings" / "flyer-letter.pdf").exists()
+
+
 def test_each_meeting_page_offers_its_calendar_file(meetings_server, browser):
     from conftest import fetch
 
