@@ -60,6 +60,8 @@ public final class PreviewSession {
     struct Built {
         var sources: SiteBuilder.Sources
         var worksheets: WorksheetsBuilt
+        /// The meetings flyer's PDFs, kept while no meeting changes.
+        var flyers: MeetingFlyersBuilt
         /// The resized images, kept for the next full build to reuse.
         var images: ImageStep.Built
         /// search.json entries, in page order, so a changed page makes only its own again.
@@ -116,13 +118,15 @@ public final class PreviewSession {
             let output = MemoryOutput()
             let worksheets = makeWorksheets(site: sources.site, into: output)
             clock.lap(.worksheets, into: &report)
+            let flyers = makeFlyers(site: sources.site, into: output)
+            clock.lap(.meetingFlyer, into: &report)
             let images = try BuildStep.images.run { () throws(DiagnosticsError) in
                 try ImageStep.run(site: sources.site, output: output, previous: .files(last?.images.filesByPath ?? [:]))
             }
             clock.lap(.images, into: &report)
-            let renderer = try SiteBuilder.render(sources, worksheets: worksheets, images: images, options: options, to: output,
-                                                  report: &report, clock: &clock, progress: { _ in })
-            last = Built(sources: sources, worksheets: worksheets, images: images,
+            let renderer = try SiteBuilder.render(sources, worksheets: worksheets, flyers: flyers, images: images, options: options,
+                                                  to: output, report: &report, clock: &clock, progress: { _ in })
+            last = Built(sources: sources, worksheets: worksheets, flyers: flyers, images: images,
                          searchEntries: sources.site.pages.parallelMap(renderer.searchEntry))
             clock.lap(.searchEntries, into: &report)
             var update = PreviewUpdate(files: output.files, replacesAll: true, reload: .page, warnings: report.warnings)
@@ -137,16 +141,24 @@ public final class PreviewSession {
     /// The worksheet step into `output`, keeping the PDFs of the last good
     /// build whose worksheet did not change.
     private func makeWorksheets(site: Site, into output: MemoryOutput) -> WorksheetsBuilt {
-        WorksheetStep.run(options: options, site: site, output: output, previous: .files(last?.worksheets.files ?? [:])) {
-            () throws(Diagnostic) -> URL in
-            do {
-                try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            } catch {
-                throw .error(scratch.path, "cannot create a folder for Ghostscript: \(SystemError.text(error))",
-                             fix: "check that you may write to \(FileManager.default.temporaryDirectory.path)")
-            }
-            return scratch
+        WorksheetStep.run(options: options, site: site, output: output, previous: .files(last?.worksheets.files ?? [:]),
+                          scratch: makeScratch)
+    }
+
+    /// The meetings flyer into `output`, kept when its PostScript did not change.
+    private func makeFlyers(site: Site, into output: MemoryOutput) -> MeetingFlyersBuilt {
+        MeetingFlyerStep.run(options: options, site: site, output: output, previous: .files(last?.flyers.files ?? [:]),
+                             scratch: makeScratch)
+    }
+
+    private func makeScratch() throws(Diagnostic) -> URL {
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            throw .error(scratch.path, "cannot create a folder for Ghostscript: \(SystemError.text(error))",
+                         fix: "check that you may write to \(FileManager.default.temporaryDirectory.path)")
         }
+        return scratch
     }
 
     // MARK: - Incremental builds
@@ -253,13 +265,21 @@ public final class PreviewSession {
             update.warnings += worksheets.diagnostics.filter { !$0.isError }
             clock.lap(.worksheets, into: &report)
         }
+        // The flyer shows the meetings and the meetings page's title.
+        var flyers = last.flyers
+        if changedPages.contains(where: { MeetingFlyerStep.isChanged(from: $0.old, to: $0.new) }) {
+            flyers = makeFlyers(site: sources.site, into: output)
+            update.warnings += flyers.diagnostics.filter { !$0.isError }
+            clock.lap(.meetingFlyer, into: &report)
+        }
         let renderer = SiteRenderer(site: sources.site, templates: sources.templates,
                                     worksheets: WorksheetStep.listings(worksheets, site: sources.site),
-                                    workbooks: WorksheetStep.workbooks(worksheets, site: sources.site), images: last.images.published)
+                                    workbooks: WorksheetStep.workbooks(worksheets, site: sources.site), images: last.images.published,
+                                    meetingFlyers: MeetingFlyerStep.downloads(flyers, site: sources.site))
         // Layouts are checked on every page only when templates changed or a changed page names a missing one.
         let layoutsToCheck = plan.templates || changedPages.contains { !sources.templates.names.contains(renderer.templateName(for: $0.new)) }
         let checks = PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run(layouts: layoutsToCheck)
-            + WorksheetStep.problems(worksheets, site: sources.site)
+            + WorksheetStep.problems(worksheets, site: sources.site) + flyers.diagnostics.filter(\.isError)
         if !checks.isEmpty { throw DiagnosticsError(checks) }
         clock.lap(.checkTemplates, into: &report)
 
@@ -300,12 +320,17 @@ public final class PreviewSession {
             if dependents.worksheetPages || plan.worksheets {
                 pagesRendered += try SiteBuilder.writeFiles(renderer.worksheetPages(), to: output)
             }
+            // The site files that show what changed (the meeting calendars after a meeting's save).
+            let makers = renderer.siteFileMakers.filter { maker in
+                changedPages.contains { maker.isChanged(by: PageFacts(changedFrom: $0.old, to: $0.new), ofKind: $0.new.kind) }
+            }
+            try SiteBuilder.writeFiles(makers.flatMap { $0.files(renderer) }, to: output)
         }
 
         let stylesheets = copy(plan.copies, to: output, removed: &update.removed)
         clock.lap(.finish, into: &report)
         update.steps = report.steps
-        self.last = Built(sources: sources, worksheets: worksheets, images: last.images, searchEntries: searchEntries)
+        self.last = Built(sources: sources, worksheets: worksheets, flyers: flyers, images: last.images, searchEntries: searchEntries)
         update.files = output.files
         let onlyStyles = !update.files.isEmpty && stylesheets.count == update.files.count && update.removed.isEmpty
             && update.deferred.isEmpty

@@ -37,6 +37,12 @@ public enum SiteBuilder {
             report.pdfsReused = worksheets.reused
             clock.lap(.worksheets, into: &report)
 
+            let flyers = MeetingFlyerStep.run(options: options, site: sources.site, output: output,
+                                              previous: .folder(output.existing), scratch: output.makeScratch)
+            report.pdfsDistilled += flyers.distilled
+            report.pdfsReused += flyers.reused
+            clock.lap(.meetingFlyer, into: &report)
+
             progress("Resizing images")
             let images = try BuildStep.images.run { () throws(DiagnosticsError) in
                 try ImageStep.run(site: sources.site, output: output, previous: .folder(output.existing))
@@ -46,10 +52,11 @@ public enum SiteBuilder {
             clock.lap(.images, into: &report)
 
             if options.offline {
-                _ = try render(sources, worksheets: worksheets, images: images, options: options, to: OfflineCopy(output: output),
+                _ = try render(sources, worksheets: worksheets, flyers: flyers, images: images, options: options,
+                               to: OfflineCopy(output: output),
                                report: &report, clock: &clock, progress: progress)
             } else {
-                _ = try render(sources, worksheets: worksheets, images: images, options: options, to: output,
+                _ = try render(sources, worksheets: worksheets, flyers: flyers, images: images, options: options, to: output,
                                report: &report, clock: &clock, progress: progress)
             }
 
@@ -103,17 +110,19 @@ public enum SiteBuilder {
     /// Pages, site files and static files into `output`, after the checks
     /// that need the templates and worksheets. Shared by `build` (staging
     /// folder) and preview (memory).
-    static func render(_ sources: Sources, worksheets: WorksheetsBuilt, images: ImageStep.Built, options: BuildOptions,
+    static func render(_ sources: Sources, worksheets: WorksheetsBuilt, flyers: MeetingFlyersBuilt = MeetingFlyersBuilt(),
+                       images: ImageStep.Built, options: BuildOptions,
                        to output: some SiteOutput,
                        report: inout BuildReport, clock: inout StepClock,
                        progress: (String) -> Void) throws(DiagnosticsError) -> SiteRenderer {
         let site = sources.site
-        report.warnings += worksheets.diagnostics.filter { !$0.isError }
+        report.warnings += (worksheets.diagnostics + flyers.diagnostics).filter { !$0.isError }
         let listings = WorksheetStep.listings(worksheets, site: site)
         let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: listings,
-                                    workbooks: WorksheetStep.workbooks(worksheets, site: site), images: images.published)
+                                    workbooks: WorksheetStep.workbooks(worksheets, site: site), images: images.published,
+                                    meetingFlyers: MeetingFlyerStep.downloads(flyers, site: site))
         let problems = PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run()
-            + WorksheetStep.problems(worksheets, site: site)
+            + WorksheetStep.problems(worksheets, site: site) + flyers.diagnostics.filter(\.isError)
         if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems, step: BuildStep.checkTemplates.doing) }
 
         progress("Writing \(site.pages.count) pages")
@@ -141,6 +150,7 @@ public enum SiteBuilder {
         var generated = Set(site.pages.map { SitePaths.outputFile(forURLPath: $0.urlPath) })
         generated.formUnion(files.map(\.path))
         generated.formUnion(worksheets.files.keys)
+        generated.formUnion(flyers.files.keys)
         generated.formUnion(images.files.map(\.path))
         report.filesCopied = try BuildStep.copyFiles.run { () throws(DiagnosticsError) in
             try copyStaticFiles(site: site, options: options, output: output, generated: generated,

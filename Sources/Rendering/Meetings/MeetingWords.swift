@@ -1,4 +1,5 @@
 import Content
+import Foundation
 
 /// The words the meeting schedule, pages, calendars and flyer show that
 /// come from a meeting's settings rather than from a template: day names,
@@ -25,6 +26,22 @@ public struct MeetingWords: Sendable {
     public var flyerMoreAt: @Sendable (_ address: String) -> String
     public var flyerExampleNote: String
     public var flyerOfficialFinder: String
+    /// Under the flyer's title when every meeting is in one time zone: "All times are Pacific Time."
+    public var flyerTimesIn: @Sendable (_ zoneName: String) -> String = { "All times are \($0)." }
+    /// Under a meeting's start: "to 8:00 pm PT".
+    public var flyerUntil: @Sendable (_ end: String, _ zone: String) -> String = { "to \($0) \($1)" }
+    /// Beside an example meeting.
+    public var flyerExampleTag = "EXAMPLE"
+    /// Between how to join, where, who for and the language: "Online · Spanish".
+    public var flyerSeparator = " \u{00B7} "
+    /// When the schedule is too long for one page.
+    public var flyerMoreMeetings = "More meetings are listed on the website."
+
+    /// "Pacific Time" (`.generic`), "PT" (`.shortGeneric`), in the words' locale;
+    /// the IANA name when Foundation has no name for it.
+    public func zoneName(_ identifier: String, style: NSTimeZone.NameStyle) -> String {
+        TimeZone(identifier: identifier)?.localizedName(for: style, locale: Locale(identifier: locale)) ?? identifier
+    }
 
     public func dayName(_ day: Weekday) -> String {
         dayNames.indices.contains(day.position) ? dayNames[day.position] : day.rawValue

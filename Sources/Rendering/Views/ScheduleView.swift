@@ -19,6 +19,7 @@ struct ScheduleView: TemplateView {
         case meetingsURL = "meetings_url"
         case flyerLetterURL = "flyer_letter_url"
         case flyerA4URL = "flyer_a4_url"
+        case hasFlyers = "has_flyers"
     }
 
     static let reading = Reading(.meetings, shows: MeetingView.shows)
@@ -62,9 +63,17 @@ struct ScheduleView: TemplateView {
         case .scheduleHasOnline: return meetings.contains { $0.meeting?.online != nil } ? true : nil
         case .scheduleHasInPerson: return meetings.contains { $0.meeting?.place != nil } ? true : nil
         case .meetingsURL: return TemplateText(frame.link(to: "meetings/"))
-        case .flyerLetterURL: return TemplateText(frame.link(to: MeetingFlyerPaths.letter))
-        case .flyerA4URL: return TemplateText(frame.link(to: MeetingFlyerPaths.a4))
+        case .flyerLetterURL: return flyerLink(MeetingFlyerPaths.letter)
+        case .flyerA4URL: return flyerLink(MeetingFlyerPaths.a4)
+        case .hasFlyers: return !frame.site.meetingFlyers.isEmpty
         }
+    }
+}
+
+/// The meetings page's link to a flyer, when it was made (not without Ghostscript).
+extension ScheduleView {
+    private func flyerLink(_ path: String) -> TemplateText? {
+        frame.site.meetingFlyers.contains { $0.file == path } ? TemplateText(frame.link(to: path)) : nil
     }
 }
 
@@ -106,8 +115,8 @@ struct MeetingFilterView: TemplateView {
     }
 }
 
-/// Where the printable meeting flyers are published.
+/// Where the printable meeting flyers are published (Worksheets' MeetingFlyer.path).
 public enum MeetingFlyerPaths {
-    public static let letter = "meetings/meetings-flyer-letter.pdf"
-    public static let a4 = "meetings/meetings-flyer-a4.pdf"
+    public static let letter = "meetings/flyer-letter.pdf"
+    public static let a4 = "meetings/flyer-a4.pdf"
 }

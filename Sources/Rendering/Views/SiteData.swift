@@ -23,6 +23,8 @@ final class SiteData: Sendable {
     let meetings: [Page]
     /// The meetings each provider hosts, by the provider's content path.
     let meetingsByHost: [String: [Page]]
+    /// The printable schedules made (Letter, A4).
+    let meetingFlyers: [WorksheetListing.Download]
 
     /// One entry of site.yaml's menu: a page of the site or an address
     /// elsewhere. A class, so a page's menu is a list of references.
@@ -39,8 +41,9 @@ final class SiteData: Sendable {
     }
 
     init(site: Site, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [], words: SiteWords = .english,
-         images: [String: PublishedImage] = [:]) {
+         images: [String: PublishedImage] = [:], meetingFlyers: [WorksheetListing.Download] = []) {
         self.workbooks = workbooks
+        self.meetingFlyers = meetingFlyers
         self.words = words
         self.images = images
         brand = SiteBrand(branding: site.config.branding, images: images)
