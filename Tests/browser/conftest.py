@@ -119,6 +119,8 @@ error_log {tmp}/error.log warn;
 events {{ worker_connections 64; }}
 http {{
     include /etc/nginx/mime.types;
+    # Debian's mime.types has no calendar type; README "Putting it on a web host" gives this line.
+    types {{ text/calendar ics; }}
     default_type application/octet-stream;
     log_format smartsite '$status $request_method "$request_uri" $body_bytes_sent';
     access_log {tmp}/access.log smartsite;

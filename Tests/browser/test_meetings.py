@@ -415,3 +415,5 @@ def test_each_meeting_page_offers_its_calendar_file(meetings_server, browser):
         link = browser.find_element(By.LINK_TEXT, "Add to calendar")
         status, headers, body = fetch(link.get_attribute("href"))
         assert status == 200 and body.startswith(b"BEGIN:VCALENDAR\r\n"), slug
+        # A phone opens a calendar file in its calendar app only when it is served as one.
+        assert headers.get("Content-Type", "").startswith("text/calendar"), (slug, headers)
