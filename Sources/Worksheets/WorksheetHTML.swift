@@ -9,13 +9,14 @@ import Markdown
 /// tables and grids have header cells. Controls carry the PDF's field
 /// names. `ws-` classes are for the site's stylesheet.
 ///
-/// The form is never sent: `method="dialog"` outside a dialog makes a
-/// submission (Enter in a field) do nothing, so no address, not even this
-/// page's, receives what was typed; `autocomplete="off"` keeps the browser
-/// from remembering the answers for later visitors of a shared computer.
+/// The form is never sent: the controls have no `<form>` element around
+/// them (the container is a `role="form"` landmark), so there is nothing to
+/// submit, and Enter in a field goes nowhere; `autocomplete="off"` keeps
+/// the browser from offering the answers to the next person at a shared
+/// computer.
 enum WorksheetHTML {
     static func render(_ worksheet: Worksheet, words: WorksheetWords) -> String {
-        var html = "<form class=\"ws-form\" method=\"dialog\" autocomplete=\"off\" aria-label=\"\(worksheet.title.htmlEscaped)\">\n"
+        var html = "<div class=\"ws-form\" role=\"form\" aria-label=\"\(worksheet.title.htmlEscaped)\">\n"
         for paragraph in worksheet.intro { html += "<p class=\"ws-intro\">\(inline(paragraph))</p>\n" }
         var inSection = false
         for block in worksheet.blocks {
@@ -30,7 +31,7 @@ enum WorksheetHTML {
             html += control(block, words: words)
         }
         if inSection { html += "</fieldset>\n" }
-        return html + "</form>\n"
+        return html + "</div>\n"
     }
 
     /// One block as HTML; `##` headings are handled by `render`.
@@ -46,7 +47,7 @@ enum WorksheetHTML {
         case let .fields(fields):
             return "<div class=\"ws-fields\">" + fields.map { field in
                 "<p class=\"ws-field\"><label class=\"ws-label\" for=\"\(id(field.name))\">\(field.label.htmlEscaped)</label> "
-                    + "<input type=\"text\" id=\"\(id(field.name))\" name=\"\(field.name.htmlEscaped)\"></p>"
+                    + "<input type=\"text\" autocomplete=\"off\" id=\"\(id(field.name))\" name=\"\(field.name.htmlEscaped)\"></p>"
             }.joined() + "</div>\n"
         case let .lines(area):
             return writingArea(area)
@@ -88,7 +89,7 @@ enum WorksheetHTML {
             html += "<p class=\"ws-hint\" id=\"\(fieldID)-hint\">\(hint.htmlEscaped)</p>"
             if !area.label.isEmpty { attributes += " aria-describedby=\"\(fieldID)-hint\"" }
         }
-        html += "<textarea id=\"\(fieldID)\" name=\"\(area.name.htmlEscaped)\" rows=\"\(area.lines)\"\(attributes)></textarea>"
+        html += "<textarea autocomplete=\"off\" id=\"\(fieldID)\" name=\"\(area.name.htmlEscaped)\" rows=\"\(area.lines)\"\(attributes)></textarea>"
         return html + "</div>\n"
     }
 
@@ -120,7 +121,7 @@ enum WorksheetHTML {
         while index < grid.cells.count {
             let row = grid.cells[index..<min(index + grid.columns, grid.cells.count)]
             html += "<tr>" + row.map { "<th scope=\"col\"><label for=\"\(id($0.name))\">\($0.label.htmlEscaped)</label></th>" }.joined() + "</tr>"
-            html += "<tr>" + row.map { "<td><textarea id=\"\(id($0.name))\" name=\"\($0.name.htmlEscaped)\" rows=\"\(grid.lines)\"></textarea></td>" }.joined() + "</tr>"
+            html += "<tr>" + row.map { "<td><textarea autocomplete=\"off\" id=\"\(id($0.name))\" name=\"\($0.name.htmlEscaped)\" rows=\"\(grid.lines)\"></textarea></td>" }.joined() + "</tr>"
             index += grid.columns
         }
         return html + "</table>\n"
@@ -140,7 +141,7 @@ enum WorksheetHTML {
             html += "<tr>"
             for column in table.columns {
                 let field = "\(table.name).row\(row).\(column.name)"
-                html += "<td><input type=\"text\" id=\"\(id(field))\" name=\"\(field.htmlEscaped)\" aria-label=\"\(words.tableCell(column.header, row).htmlEscaped)\"></td>"
+                html += "<td><input type=\"text\" autocomplete=\"off\" id=\"\(id(field))\" name=\"\(field.htmlEscaped)\" aria-label=\"\(words.tableCell(column.header, row).htmlEscaped)\"></td>"
             }
             html += "</tr>"
         }
@@ -154,7 +155,7 @@ enum WorksheetHTML {
         html += pieChart(pie)
         html += "<ul class=\"ws-pie-scores\">" + pie.slices.map { slice in
             "<li><label class=\"ws-label\" for=\"\(id(slice.name))\">\(slice.label.htmlEscaped)</label> "
-                + "<input type=\"number\" id=\"\(id(slice.name))\" name=\"\(slice.name.htmlEscaped)\" min=\"0\" max=\"10\" inputmode=\"numeric\""
+                + "<input type=\"number\" autocomplete=\"off\" id=\"\(id(slice.name))\" name=\"\(slice.name.htmlEscaped)\" min=\"0\" max=\"10\" inputmode=\"numeric\""
                 + " aria-label=\"\(words.sliceScore(slice.label).htmlEscaped)\"> \(words.outOfTen.htmlEscaped)</li>"
         }.joined() + "</ul>"
         return html + "</fieldset>\n"

@@ -69,13 +69,13 @@ final class WorksheetFormTests: XCTestCase {
     func testEveryBlockKindBecomesItsControlWithALabel() throws {
         let html = try form(Self.everyBlock)
         let expected = [
-            // Never sent: a dialog-method form outside a dialog submits nowhere.
-            "<form class=\"ws-form\" method=\"dialog\" autocomplete=\"off\" aria-label=\"Every block\">",
-            "<label class=\"ws-label\" for=\"ws-name\">Name</label> <input type=\"text\" id=\"ws-name\" name=\"name\">",
-            "<label class=\"ws-label\" for=\"ws-date\">Date</label> <input type=\"text\" id=\"ws-date\" name=\"date\">",
+            // Never sent: a form landmark, but no <form> to submit.
+            "<div class=\"ws-form\" role=\"form\" aria-label=\"Every block\">",
+            "<label class=\"ws-label\" for=\"ws-name\">Name</label> <input type=\"text\" autocomplete=\"off\" id=\"ws-name\" name=\"name\">",
+            "<label class=\"ws-label\" for=\"ws-date\">Date</label> <input type=\"text\" autocomplete=\"off\" id=\"ws-date\" name=\"date\">",
             "<fieldset class=\"ws-section\"><legend><h2 class=\"ws-heading\">A section</h2></legend>",
             "<label for=\"ws-story\">What happened?</label></p><p class=\"ws-hint\" id=\"ws-story-hint\">A hint.</p>"
-                + "<textarea id=\"ws-story\" name=\"story\" rows=\"3\" aria-describedby=\"ws-story-hint\"></textarea>",
+                + "<textarea autocomplete=\"off\" id=\"ws-story\" name=\"story\" rows=\"3\" aria-describedby=\"ws-story-hint\"></textarea>",
             "<fieldset class=\"ws-checkboxes ws-columns-2\"><legend class=\"ws-label\">Helped</legend>",
             "<input type=\"checkbox\" id=\"ws-helped.walking\" name=\"helped.walking\"> <label for=\"ws-helped.walking\">Walking</label>",
             "<label for=\"ws-helped.calling\"><strong>Calling</strong> a friend</label>",
@@ -85,18 +85,18 @@ final class WorksheetFormTests: XCTestCase {
             "<p class=\"ws-scale-anchors\" id=\"ws-how_strong-ends\"><span>1: Weak</span> <span>5: Strong</span></p>",
             "<h3 class=\"ws-heading\">A subsection</h3>",
             "<tr><th scope=\"col\"><label for=\"ws-top_left\">Top left</label></th><th scope=\"col\"><label for=\"ws-top_right\">Top right</label></th></tr>",
-            "<tr><td><textarea id=\"ws-top_left\" name=\"top_left\" rows=\"2\"></textarea></td>",
+            "<tr><td><textarea autocomplete=\"off\" id=\"ws-top_left\" name=\"top_left\" rows=\"2\"></textarea></td>",
             "<tr><th scope=\"col\"><label for=\"ws-bottom_left\">Bottom left</label></th></tr>",
             "<th scope=\"col\" class=\"ws-normal\">When</th><th scope=\"col\" class=\"ws-narrow\">Intensity (0-10)</th>",
-            "<input type=\"text\" id=\"ws-log.row2.intensity_0_10\" name=\"log.row2.intensity_0_10\" aria-label=\"Intensity (0-10), row 2\">",
+            "<input type=\"text\" autocomplete=\"off\" id=\"ws-log.row2.intensity_0_10\" name=\"log.row2.intensity_0_10\" aria-label=\"Intensity (0-10), row 2\">",
             "</fieldset>\n<fieldset class=\"ws-section\"><legend><h2 class=\"ws-heading\">Another section</h2></legend>",
             "<fieldset class=\"ws-pie\"><legend class=\"ws-label\">Areas</legend><svg",
-            "<label class=\"ws-label\" for=\"ws-areas.play\">Play</label> <input type=\"number\" id=\"ws-areas.play\" name=\"areas.play\" min=\"0\" max=\"10\"",
+            "<label class=\"ws-label\" for=\"ws-areas.play\">Play</label> <input type=\"number\" autocomplete=\"off\" id=\"ws-areas.play\" name=\"areas.play\" min=\"0\" max=\"10\"",
         ]
         for piece in expected {
             XCTAssertTrue(html.contains(piece), "the form lacks \(piece):\n\(html)")
         }
-        XCTAssertFalse(html.contains("action="), "the form has nowhere to send to")
+        XCTAssertFalse(html.contains("<form") || html.contains("action="), "the form has nowhere to send to")
         XCTAssertFalse(html.contains("type=\"submit\""))
         XCTAssertEqual(html.components(separatedBy: "<fieldset").count - 1, html.components(separatedBy: "</fieldset>").count - 1)
 
@@ -112,7 +112,7 @@ final class WorksheetFormTests: XCTestCase {
     func testHostileLabelsAreEscaped() throws {
         let html = try form("---\ntitle: \"<script>x</script>\"\n---\n```field Name <script>alert(1)</script> & \"you\"\n```\n")
         XCTAssertFalse(html.contains("<script>"), html)
-        XCTAssertTrue(html.contains("aria-label=\"&lt;script&gt;x&lt;/script&gt;\""), html)
+        XCTAssertTrue(html.contains("role=\"form\" aria-label=\"&lt;script&gt;x&lt;/script&gt;\""), html)
         XCTAssertTrue(html.contains("for=\"ws-name_alert_1_you\">Name alert(1) &amp; “you”</label>"), html)
     }
 
