@@ -16,11 +16,12 @@ public struct SiteRenderer: Sendable {
     /// `images`: the resized images by their path below content/, which
     /// pages show as `<picture>` and name as their `og:image`.
     public init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [],
-                words: SiteWords = .english, images: [String: PublishedImage] = [:]) {
+                pointWorkbooks: [WorkbookListing] = [], words: SiteWords = .english, images: [String: PublishedImage] = [:]) {
         self.site = site
         self.templates = templates
         self.worksheets = worksheets
-        self.data = SiteData(site: site, worksheets: worksheets, workbooks: workbooks, words: words, images: images)
+        self.data = SiteData(site: site, worksheets: worksheets, workbooks: workbooks, pointWorkbooks: pointWorkbooks,
+                             words: words, images: images)
     }
 
     /// Which pages show what of others, as this site's views read them.

@@ -111,7 +111,8 @@ public enum SiteBuilder {
         report.warnings += worksheets.diagnostics.filter { !$0.isError }
         let listings = WorksheetStep.listings(worksheets, site: site)
         let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: listings,
-                                    workbooks: WorksheetStep.workbooks(worksheets, site: site), images: images.published)
+                                    workbooks: WorksheetStep.workbooks(worksheets, site: site),
+                                    pointWorkbooks: WorksheetStep.pointWorkbooks(worksheets, site: site), images: images.published)
         let problems = PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run()
             + WorksheetStep.problems(worksheets, site: site)
         if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems, step: BuildStep.checkTemplates.doing) }

@@ -14,6 +14,8 @@ final class SiteData: Sendable {
     let worksheetsBySlug: [String: WorksheetListing]
     /// Every worksheet in one PDF, one per paper size.
     let workbooks: [WorksheetListing.Download]
+    /// One workbook per point of the program, of the worksheets of its tools.
+    let pointWorkbooks: [WorkbookListing]
     let words: SiteWords
     /// The resized images, by path below content/.
     let images: [String: PublishedImage]
@@ -38,9 +40,10 @@ final class SiteData: Sendable {
         }
     }
 
-    init(site: Site, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [], words: SiteWords = .english,
-         images: [String: PublishedImage] = [:]) {
+    init(site: Site, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [],
+         pointWorkbooks: [WorkbookListing] = [], words: SiteWords = .english, images: [String: PublishedImage] = [:]) {
         self.workbooks = workbooks
+        self.pointWorkbooks = pointWorkbooks
         self.words = words
         self.images = images
         brand = SiteBrand(branding: site.config.branding, images: images)
