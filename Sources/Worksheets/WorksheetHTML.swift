@@ -165,7 +165,7 @@ enum WorksheetHTML {
         let n = pie.slices.count
         let c = 160.0, r = 110.0
         func f(_ v: Double) -> String { String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), v) }
-        var svg = "<svg class=\"ws-pie-chart\" viewBox=\"0 0 320 320\" role=\"img\" aria-label=\"\(pie.slices.map(\.label).joined(separator: ", ").htmlEscaped)\">"
+        var svg = "<svg class=\"ws-pie-chart\" viewBox=\"-110 0 540 320\" role=\"img\" aria-label=\"\(pie.slices.map(\.label).joined(separator: ", ").htmlEscaped)\">"
         for ring in 1...10 {
             svg += "<circle cx=\"\(f(c))\" cy=\"\(f(c))\" r=\"\(f(r * Double(ring) / 10))\" class=\"\(ring == 10 ? "ws-pie-edge" : "ws-pie-ring")\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"\(ring == 10 ? "1" : "0.25")\"/>"
         }
