@@ -272,7 +272,7 @@ def browser(server, tmp_path_factory):
     # test_site does, and a cached page would come back as a 304.
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
-    driver.set_page_load_timeout(30)
+    driver.set_page_load_timeout(120)  # a loaded 2-core CI machine once took over 30 s on one page
     driver.set_script_timeout(60)
     yield driver
     driver.quit()
