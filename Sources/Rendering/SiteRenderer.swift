@@ -17,12 +17,13 @@ public struct SiteRenderer: Sendable {
     /// pages show as `<picture>` and name as their `og:image`.
     /// `meetingFlyers`: the printable schedules made, which the meetings page offers.
     public init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [],
-                words: SiteWords = .english, images: [String: PublishedImage] = [:], meetingFlyers: [WorksheetListing.Download] = []) {
+                pointWorkbooks: [WorkbookListing] = [], words: SiteWords = .english, images: [String: PublishedImage] = [:],
+                meetingFlyers: [WorksheetListing.Download] = []) {
         self.site = site
         self.templates = templates
         self.worksheets = worksheets
-        self.data = SiteData(site: site, worksheets: worksheets, workbooks: workbooks, words: words, images: images,
-                             meetingFlyers: meetingFlyers)
+        self.data = SiteData(site: site, worksheets: worksheets, workbooks: workbooks, pointWorkbooks: pointWorkbooks,
+                             words: words, images: images, meetingFlyers: meetingFlyers)
     }
 
     /// Which pages show what of others, as this site's views read them.

@@ -274,7 +274,8 @@ public final class PreviewSession {
         }
         let renderer = SiteRenderer(site: sources.site, templates: sources.templates,
                                     worksheets: WorksheetStep.listings(worksheets, site: sources.site),
-                                    workbooks: WorksheetStep.workbooks(worksheets, site: sources.site), images: last.images.published,
+                                    workbooks: WorksheetStep.workbooks(worksheets, site: sources.site),
+                                    pointWorkbooks: WorksheetStep.pointWorkbooks(worksheets, site: sources.site), images: last.images.published,
                                     meetingFlyers: MeetingFlyerStep.downloads(flyers, site: sources.site))
         // Layouts are checked on every page only when templates changed or a changed page names a missing one.
         let layoutsToCheck = plan.templates || changedPages.contains { !sources.templates.names.contains(renderer.templateName(for: $0.new)) }

@@ -119,7 +119,8 @@ public enum SiteBuilder {
         report.warnings += (worksheets.diagnostics + flyers.diagnostics).filter { !$0.isError }
         let listings = WorksheetStep.listings(worksheets, site: site)
         let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: listings,
-                                    workbooks: WorksheetStep.workbooks(worksheets, site: site), images: images.published,
+                                    workbooks: WorksheetStep.workbooks(worksheets, site: site),
+                                    pointWorkbooks: WorksheetStep.pointWorkbooks(worksheets, site: site), images: images.published,
                                     meetingFlyers: MeetingFlyerStep.downloads(flyers, site: site))
         let problems = PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run()
             + WorksheetStep.problems(worksheets, site: site) + flyers.diagnostics.filter(\.isError)

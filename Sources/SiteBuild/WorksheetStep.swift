@@ -16,8 +16,9 @@ enum WorksheetStep {
         guard options.buildWorksheets, !site.worksheetFiles.isEmpty else { return WorksheetsBuilt() }
         var built: WorksheetsBuilt
         do throws(Diagnostic) {
-            built = buildWorksheets(WorksheetFile.all(in: site.folder), settings: WorksheetSettings(site: site.config),
-                                    previous: previous, scratch: try scratch())
+            var settings = WorksheetSettings(site: site.config)
+            settings.workbookParts = workbookParts(site)
+            built = buildWorksheets(WorksheetFile.all(in: site.folder), settings: settings, previous: previous, scratch: try scratch())
         } catch {
             var failed = WorksheetsBuilt()
             failed.diagnostics = [error]
@@ -35,6 +36,30 @@ enum WorksheetStep {
         return Paper.allCases.compactMap { paper in
             guard let file = built.workbookFiles[paper], let pages = built.workbookPageCounts[paper] else { return nil }
             return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
+        }
+    }
+
+    /// One workbook per point of the 4-Point Program: the worksheets of the
+    /// tools serving it (a tool may serve several points, and its worksheet
+    /// is then in each of their workbooks).
+    static func workbookParts(_ site: Site) -> [WorkbookPart] {
+        site.points.compactMap { point in
+            guard let number = point.settings.point else { return nil }
+            let tools = site.tools(serving: number)
+            let names = tools.map { String(($0.contentPath as NSString).lastPathComponent.dropLast(".md".count)) }
+            return WorkbookPart(key: "point-\(number)", title: point.title, tools: Set(names),
+                                worksheets: Set(tools.compactMap(\.settings.worksheet)))
+        }
+    }
+
+    /// The points' workbooks made, as the worksheets page lists them.
+    static func pointWorkbooks(_ built: WorksheetsBuilt, site: Site) -> [WorkbookListing] {
+        let words = WorksheetSettings(site: site.config).words
+        return built.partWorkbooks.map { made in
+            WorkbookListing(title: made.part.title, downloads: Paper.allCases.compactMap { paper in
+                guard let file = made.files[paper], let pages = made.pageCounts[paper] else { return nil }
+                return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
+            })
         }
     }
 

@@ -18,6 +18,8 @@ public struct WorksheetSettings: Sendable {
     public var words: WorksheetWords
     /// The site's help lines as the footer prints them, one string each.
     public var helpLines: [String] = []
+    /// Besides the workbook of every worksheet, one per part: the points of the program.
+    public var workbookParts: [WorkbookPart] = []
 
     public init(siteTitle: String, disclaimer: String, baseURL: String, date: String? = nil, ghostscriptPath: String? = nil,
                 words: WorksheetWords = .english) {

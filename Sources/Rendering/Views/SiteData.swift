@@ -14,6 +14,8 @@ final class SiteData: Sendable {
     let worksheetsBySlug: [String: WorksheetListing]
     /// Every worksheet in one PDF, one per paper size.
     let workbooks: [WorksheetListing.Download]
+    /// One workbook per point of the program, of the worksheets of its tools.
+    let pointWorkbooks: [WorkbookListing]
     let words: SiteWords
     /// The resized images, by path below content/.
     let images: [String: PublishedImage]
@@ -40,9 +42,11 @@ final class SiteData: Sendable {
         }
     }
 
-    init(site: Site, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [], words: SiteWords = .english,
-         images: [String: PublishedImage] = [:], meetingFlyers: [WorksheetListing.Download] = []) {
+    init(site: Site, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [],
+         pointWorkbooks: [WorkbookListing] = [], words: SiteWords = .english, images: [String: PublishedImage] = [:],
+         meetingFlyers: [WorksheetListing.Download] = []) {
         self.workbooks = workbooks
+        self.pointWorkbooks = pointWorkbooks
         self.meetingFlyers = meetingFlyers
         self.words = words
         self.images = images
