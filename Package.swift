@@ -74,7 +74,7 @@ let package = Package(
         // Worksheet Markdown -> form model -> layout -> PostScript -> PDF (gs).
         .target(name: "Worksheets", dependencies: ["PostScript", "QRCode", "Markdown", "Content", "Diagnostics", "DerivedFiles"]),
         // The build as named steps: load, render, write into a temporary folder, swap in.
-        .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Worksheets", "Diagnostics", "DerivedFiles", "Images"]),
+        .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Worksheets", "PostScript", "Diagnostics", "DerivedFiles", "Images"]),
         // `smartsite preview`: an HTTP server (Hummingbird) over a site kept in memory,
         // file watching, incremental rebuilds and live reload.
         .target(name: "Preview", dependencies: [

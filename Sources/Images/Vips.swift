@@ -72,4 +72,18 @@ final class DecodedImage: @unchecked Sendable {
         defer { smartsite_vips_free(bytes) }
         return Data(bytes: bytes, count: length)
     }
+
+    /// Its pixels laid on white, three bytes each (red, green, blue), for paper.
+    func printPixels() throws(ImageProblem) -> Data {
+        var bytes: UnsafeMutableRawPointer?
+        var length = 0
+        guard smartsite_vips_print_pixels(pointer, &bytes, &length) == 0, let bytes else {
+            throw ImageProblem("libvips could not prepare it for print: \(Vips.lastError())", fix: ImageProblem.replaceFix)
+        }
+        defer { smartsite_vips_free(bytes) }
+        guard length == width * height * 3 else {
+            throw ImageProblem("libvips gave \(length) bytes for a \(width)×\(height) picture", fix: ImageProblem.replaceFix)
+        }
+        return Data(bytes: bytes, count: length)
+    }
 }

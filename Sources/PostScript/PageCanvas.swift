@@ -27,6 +27,9 @@ public struct PageCanvas {
     /// Added to every bookmark's level: in a workbook, a worksheet's
     /// sections sit under the worksheet's own bookmark.
     public var bookmarkDepth = 0
+    /// The document's logo, if it has one.
+    public internal(set) var logo: Picture?
+    var drawsLogo = false
     private var currentFont: (StandardFont, Double)?
     private var currentGray: Double = 0
     private var currentLineWidth: Double = 1
@@ -91,6 +94,17 @@ public struct PageCanvas {
             lines.append("\(n(r.x)) \(n(r.y)) M \(n(r.width)) 0 rlineto 0 \(n(r.height)) rlineto \(n(-r.width)) 0 rlineto closepath")
         }
         lines.append("fill")
+    }
+
+    /// The logo `height` points high with its bottom left corner at x, y;
+    /// returns the width it took (0 when the document has no logo).
+    @discardableResult
+    public mutating func drawLogo(x: Double, y: Double, height: Double) -> Double {
+        guard let logo, height > 0 else { return 0 }
+        let width = logo.width(atHeight: height)
+        drawsLogo = true
+        lines.append("gsave \(n(x)) \(n(y)) translate \(n(width)) \(n(height)) scale SSLogo grestore")
+        return width
     }
 
     public mutating func strokeCircle(center: (x: Double, y: Double), radius: Double) {

@@ -6,11 +6,14 @@
 public struct PostScriptDocument {
     public var info: DocumentInfo
     public var pageSize: PageSize
+    /// The program's logo, which pages may draw (PageCanvas.drawLogo).
+    public let logo: Picture?
     private var pages: [PageCanvas] = []
 
-    public init(info: DocumentInfo, pageSize: PageSize) {
+    public init(info: DocumentInfo, pageSize: PageSize, logo: Picture? = nil) {
         self.info = info
         self.pageSize = pageSize
+        self.logo = logo
     }
 
     public var pageCount: Int { pages.count }
@@ -32,6 +35,7 @@ public struct PostScriptDocument {
     /// page size for this page (a page set of its own).
     public mutating func addPage(size: PageSize? = nil, _ draw: (inout PageCanvas) -> Void) {
         var canvas = PageCanvas(size: size ?? pageSize, number: pages.count + 1)
+        canvas.logo = logo
         draw(&canvas)
         pages.append(canvas)
     }
@@ -91,6 +95,7 @@ public struct PostScriptDocument {
         }
         if !row.isEmpty { out.append(row) }
         out.append("] def")
+        if let logo, pages.contains(where: \.drawsLogo) { out.append(contentsOf: logo.prologLines) }
         out.append("%%EndResource")
         out.append("%%EndProlog")
 

@@ -100,9 +100,12 @@ enum ImageStep {
                 built.images[path] = image
                 if image.reused { built.reused += 1 } else { built.made += 1 }
             case .failure(let problem):
-                let use = uses[path]
-                problems.append(.error(use?.page ?? folder.displayPath(path), line: use?.line ?? 0, column: use?.column ?? 0,
-                                       "\(folder.displayPath(path)): \(problem.message)", fix: problem.fix))
+                if let use = uses[path] {
+                    problems.append(.error(use.page, line: use.line, column: use.column,
+                                           "\(folder.displayPath(path)): \(problem.message)", fix: problem.fix))
+                } else {
+                    problems.append(.error(folder.displayPath(path), problem.message, fix: problem.fix))
+                }
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
@@ -116,6 +119,11 @@ enum ImageStep {
     /// Where each image is first shown or linked to, by page order: where its error points.
     static func firstUses(of paths: Set<String>, in site: Site) -> [String: (page: String, line: Int, column: Int)] {
         var uses: [String: (page: String, line: Int, column: Int)] = [:]
+        // The logo is on every page, but named in one place: site.yaml.
+        let branding = site.config.branding
+        if let logo = branding.logo, case .file(let path, _) = LinkTarget.of(logo, from: "site.yaml"), paths.contains(path) {
+            uses[path] = (site.folder.displayPath("site.yaml"), branding.logoLine, branding.logoColumn)
+        }
         for page in site.pages {
             for link in page.content.links {
                 guard case .file(let path, _) = LinkTarget.of(link.destination, from: page.contentPath),

@@ -19,7 +19,9 @@ enum MeetingFlyerStep {
         let source = site.folder.displayPath(sectionPath)
         var built: MeetingFlyersBuilt
         do throws(Diagnostic) {
-            built = buildMeetingFlyers(flyer, paths: paths, sourcePath: source, settings: WorksheetSettings(site: site.config),
+            var settings = WorksheetSettings(site: site.config)
+            settings.logo = PrintedLogo.picture(site: site, templatesFolder: options.templatesFolder)
+            built = buildMeetingFlyers(flyer, paths: paths, sourcePath: source, settings: settings,
                                        previous: previous, scratch: try scratch())
         } catch {
             var failed = MeetingFlyersBuilt()

@@ -18,6 +18,7 @@ enum WorksheetStep {
         do throws(Diagnostic) {
             var settings = WorksheetSettings(site: site.config)
             settings.workbookParts = workbookParts(site)
+            settings.logo = PrintedLogo.picture(site: site, templatesFolder: options.templatesFolder)
             built = buildWorksheets(WorksheetFile.all(in: site.folder), settings: settings, previous: previous, scratch: try scratch())
         } catch {
             var failed = WorksheetsBuilt()

@@ -166,3 +166,30 @@ char *smartsite_vips_error(void) {
     vips_error_clear();
     return copy;
 }
+
+int smartsite_vips_print_pixels(const smartsite_image *image, void **bytes, size_t *length) {
+    VipsImage *base = vips_image_new();
+    VipsImage **step = (VipsImage **) vips_object_local_array(VIPS_OBJECT(base), 3);
+    VipsImage *in = image->image;
+    int failed = 0;
+    // Paper has no transparency: what shows through is the white sheet.
+    if (vips_image_hasalpha(in)) {
+        VipsArrayDouble *white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
+        failed = vips_flatten(in, &step[0], "background", white, NULL);
+        vips_area_unref(VIPS_AREA(white));
+        in = step[0];
+    }
+    // A grey or palette logo becomes three bands, so PostScript's colorimage takes it.
+    if (!failed) failed = vips_colourspace(in, &step[1], VIPS_INTERPRETATION_sRGB, NULL);
+    if (!failed) failed = vips_cast(step[1], &step[2], VIPS_FORMAT_UCHAR, NULL);
+    if (!failed && vips_image_get_bands(step[2]) != 3) {
+        vips_error("smartsite", "the image has %d colour channels, not 3", vips_image_get_bands(step[2]));
+        failed = -1;
+    }
+    if (!failed) {
+        *bytes = vips_image_write_to_memory(step[2], length);
+        if (*bytes == NULL) failed = -1;
+    }
+    g_object_unref(base);
+    return failed ? -1 : 0;
+}

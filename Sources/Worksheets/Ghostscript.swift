@@ -18,7 +18,9 @@ struct Ghostscript: Sendable {
     /// The arguments every run uses; part of the cache key, since they shape
     /// the PDF (and gs writes them into it as a comment).
     static let arguments = ["-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pdfwrite",
-                            "-dCompatibilityLevel=1.7", "-dAutoRotatePages=/None"]
+                            "-dCompatibilityLevel=1.7", "-dAutoRotatePages=/None",
+                            // The logo is kept exactly (Flate), not turned into JPEG with its blur around lettering.
+                            "-dAutoFilterColorImages=false", "-sColorImageFilter=FlateEncode"]
 
     static let missingDiagnostic = Diagnostic.warning(
         "content/worksheets", "the worksheet PDFs were not made: Ghostscript (`gs`) is not installed",

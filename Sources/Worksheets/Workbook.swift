@@ -38,7 +38,7 @@ struct Workbook {
                                 creator: "smartsite", date: settings.pdfDate)
         info.custom = [(key: "Paper", value: paper.rawValue)]
         info.language = words.language
-        var document = PostScriptDocument(info: info, pageSize: paper.pageSize)
+        var document = PostScriptDocument(info: info, pageSize: paper.pageSize, logo: settings.logo)
         let page = WorksheetLayout(worksheet: worksheets.first ?? Self.blank, paper: paper, settings: settings)
         let (left, width) = (page.left, page.width)
         let size = paper.pageSize
@@ -47,6 +47,8 @@ struct Workbook {
             canvas.bookmark(words.cover, level: 1, y: size.height)
             canvas.setGray(0.1)
             var y = size.height * 0.62
+            // An inch high above the program's name.
+            canvas.drawLogo(x: left, y: y + 30, height: 72)
             for line in TextLayout.lines([TextRun(settings.siteTitle, font: .helveticaBold)], size: 20, width: width) {
                 canvas.textLine(line.runs, size: 20, x: left, y: y)
                 y -= 26

@@ -65,7 +65,7 @@ struct WorksheetLayout {
                                 creator: "smartsite", date: settings.pdfDate)
         info.custom = [(key: "Paper", value: paper.rawValue)]
         info.language = settings.words.language
-        var document = PostScriptDocument(info: info, pageSize: paperSize)
+        var document = PostScriptDocument(info: info, pageSize: paperSize, logo: settings.logo)
         let laid = paginated()
         addPages(laid, to: &document, place: Place(firstPage: 1, pageCount: laid.pages.count))
         return document
@@ -139,8 +139,11 @@ struct WorksheetLayout {
     /// it, so a sheet on paper leads back to the tool and to help.
     private func drawTopLine(_ page: inout PageCanvas) {
         let y = size.height - 34
+        // The logo stands on the name's line, a little taller than its capitals.
+        let logoWidth = page.drawLogo(x: left, y: y - 4, height: Self.headerLogoHeight)
+        let nameLeft = logoWidth > 0 ? left + logoWidth + 6 : left
         page.setGray(0.35)
-        page.text(settings.siteTitle.uppercased(), font: .helveticaBold, size: 8, x: left, y: y)
+        page.text(settings.siteTitle.uppercased(), font: .helveticaBold, size: 8, x: nameLeft, y: y)
         var right = left + width
         if let code = QRCode(pageURL, errorCorrection: .medium) {
             // The quiet zone may reach into the margin: it is blank paper.
@@ -156,11 +159,14 @@ struct WorksheetLayout {
         // Beside the program's name when both fit on the line, else under it.
         let nameWidth = StandardFont.helveticaBold.width(of: settings.siteTitle.uppercased(), size: 8)
         let addressWidth = StandardFont.helvetica.width(of: display, size: 8)
-        let (x, lineY, align) = nameWidth + 12 + addressWidth <= right - left ? (right, y, TextAlignment.right) : (left, y - 10, .left)
+        let (x, lineY, align) = nameWidth + 12 + addressWidth <= right - nameLeft ? (right, y, TextAlignment.right) : (nameLeft, y - 10, .left)
         let w = page.text(display, font: .helvetica, size: 8, x: x, y: lineY, align: align)
         page.link(Rect(x: align == .right ? x - w : x, y: lineY - 2, width: w, height: 9), url: pageURL)
         page.setGray(0)
     }
+
+    /// Points high: 18 pt is a quarter inch, enough to know the program by.
+    static let headerLogoHeight = 18.0
 
     /// The QR code's side, quiet zone included.
     var qrSide: Double {

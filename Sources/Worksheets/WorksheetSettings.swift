@@ -20,6 +20,9 @@ public struct WorksheetSettings: Sendable {
     public var helpLines: [String] = []
     /// Besides the workbook of every worksheet, one per part: the points of the program.
     public var workbookParts: [WorkbookPart] = []
+    /// The program's logo (site.yaml `logo`, else smartsite's own), printed
+    /// beside its name on every sheet's first page and on workbook covers.
+    public var logo: Picture?
 
     public init(siteTitle: String, disclaimer: String, baseURL: String, date: String? = nil, ghostscriptPath: String? = nil,
                 words: WorksheetWords = .english) {

@@ -53,6 +53,11 @@ int smartsite_vips_encode(const smartsite_image *image, smartsite_image_format f
                           void **bytes, size_t *length);
 void smartsite_vips_free(void *bytes);
 
+/// The image's pixels for paper: laid on white where it is transparent, in
+/// sRGB, 3 bytes a pixel (red, green, blue), rows top to bottom. The bytes
+/// are freed with `smartsite_vips_free`.
+int smartsite_vips_print_pixels(const smartsite_image *image, void **bytes, size_t *length);
+
 /// The last error of this thread's call, in libvips's words (copied; freed
 /// with `smartsite_vips_free`), and the error buffer cleared.
 char *smartsite_vips_error(void);

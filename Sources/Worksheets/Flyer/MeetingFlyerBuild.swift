@@ -27,7 +27,7 @@ public func buildMeetingFlyers(_ flyer: MeetingFlyer, paths: [Paper: String], so
     var printed: [(path: String, name: String, postScript: String)] = []
     for paper in Paper.allCases {
         guard let path = paths[paper] else { continue }
-        let (document, warnings) = MeetingFlyerLayout(flyer: flyer, paper: paper, date: settings.pdfDate).document()
+        let (document, warnings) = MeetingFlyerLayout(flyer: flyer, paper: paper, date: settings.pdfDate, logo: settings.logo).document()
         if printed.isEmpty { built.diagnostics += warnings.map { Diagnostic.warning(sourcePath, "the meetings flyer: " + $0) } }
         printed.append((path, (path as NSString).lastPathComponent, document.render()))
     }

@@ -12,6 +12,8 @@ struct MeetingFlyerLayout {
     let paper: Paper
     /// The PDF's creation date (WorksheetSettings.pdfDate).
     let date: String
+    /// The program's logo, beside its name at the top (WorksheetSettings.logo).
+    var logo: Picture?
 
     private var size: PageSize { paper.pageSize }
     private let margin = 48.0
@@ -28,7 +30,7 @@ struct MeetingFlyerLayout {
     func document() -> (document: PostScriptDocument, warnings: [String]) {
         var info = DocumentInfo(title: flyer.documentTitle, author: flyer.siteTitle, subject: flyer.title, date: date)
         info.language = flyer.language
-        var document = PostScriptDocument(info: info, pageSize: size)
+        var document = PostScriptDocument(info: info, pageSize: size, logo: logo)
         var warnings: [String] = []
         document.addPage { page in
             let scheduleTop = drawHeader(&page)
@@ -43,10 +45,12 @@ struct MeetingFlyerLayout {
     /// Returns where the schedule may start.
     private func drawHeader(_ page: inout PageCanvas) -> Double {
         var y = size.height - margin - 9
+        let logoWidth = page.drawLogo(x: left, y: y - 5, height: 22)
+        let nameLeft = logoWidth > 0 ? left + logoWidth + 8 : left
         page.setGray(0.35)
-        page.text(flyer.siteTitle.uppercased(), font: .helveticaBold, size: 9, x: left, y: y)
+        page.text(flyer.siteTitle.uppercased(), font: .helveticaBold, size: 9, x: nameLeft, y: y)
         let address = MeetingFlyer.typed(flyer.meetingsURL)
-        let nameWidth = StandardFont.helveticaBold.width(of: flyer.siteTitle.uppercased(), size: 9)
+        let nameWidth = nameLeft - left + StandardFont.helveticaBold.width(of: flyer.siteTitle.uppercased(), size: 9)
         if nameWidth + 16 + StandardFont.helvetica.width(of: address, size: 9) <= width {
             let w = page.text(address, font: .helvetica, size: 9, x: left + width, y: y, align: .right)
             page.link(Rect(x: left + width - w, y: y - 2, width: w, height: 10), url: flyer.meetingsURL)
