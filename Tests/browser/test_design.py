@@ -290,7 +290,7 @@ def test_home_page_opening(server, browser, screen):
         link = browser.find_element(By.CSS_SELECTOR, f'.help-bar a[href="{href}"]')
         assert browser.execute_script("return arguments[0].getBoundingClientRect().bottom", link) <= 740
     points = browser.find_elements(By.CSS_SELECTOR, ".point-cards .point-card a")
-    assert [p.text for p in points] == ["Building Motivation", "Coping with Urges",
+    assert [p.text for p in points] == ["Building and Maintaining Motivation", "Coping with Urges",
                                         "Managing Thoughts, Feelings and Behaviors", "Living a Balanced Life"]
     tools = browser.find_elements(By.CSS_SELECTOR, "#home-tools ~ .cards a")
     assert len(tools) >= 3 and all("/toolbox/" in t.get_attribute("href") for t in tools)
