@@ -42,7 +42,7 @@ public struct WorksheetWords: Sendable {
 
     /// The workbook PDF's title: "SMART Recovery Program Guide: worksheets".
     public var workbookTitle: @Sendable (_ siteTitle: String) -> String = { "\($0): worksheets" }
-    /// A point's workbook's title: "SMART Recovery Program Guide: Point 1: Building Motivation, worksheets".
+    /// A point's workbook's title: "SMART Recovery Program Guide: Point 1: Building and Maintaining Motivation, worksheets".
     public var partWorkbookTitle: @Sendable (_ siteTitle: String, _ part: String) -> String = { "\($0): \($1), worksheets" }
     /// Under the program's name on the workbook's cover.
     public var workbookSubtitle = "Worksheets to print and fill in"

@@ -290,7 +290,7 @@ def test_home_page_opening(server, browser, screen):
         link = browser.find_element(By.CSS_SELECTOR, f'.help-bar a[href="{href}"]')
         assert browser.execute_script("return arguments[0].getBoundingClientRect().bottom", link) <= 740
     points = browser.find_elements(By.CSS_SELECTOR, ".point-cards .point-card a")
-    assert [p.text for p in points] == ["Building Motivation", "Coping with Urges",
+    assert [p.text for p in points] == ["Building and Maintaining Motivation", "Coping with Urges",
                                         "Managing Thoughts, Feelings and Behaviors", "Living a Balanced Life"]
     tools = browser.find_elements(By.CSS_SELECTOR, "#home-tools ~ .cards a")
     assert len(tools) >= 3 and all("/toolbox/" in t.get_attribute("href") for t in tools)
@@ -344,3 +344,100 @@ def test_every_page_is_under_60_kb_with_nothing_from_elsewhere(site, pages):
     assert not heavy, f"pages over {MAX_PAGE_BYTES} bytes: {heavy}"
     css = (site / "assets" / "site.css").read_text(encoding="utf-8")
     assert "@font-face" not in css and "url(http" not in css and "@import" not in css
+
+
+# --- the design review's fixes, kept fixed --------------------------------------
+
+def test_sub_headings_are_a_list_inside_their_heading(server, browser):
+    """A ### heading's entry is in a list of its own under its ##, not
+    numbered as one more top-level entry."""
+    load(browser, server, "/meetings/")
+    top = [a.get_attribute("textContent") for a in browser.find_elements(By.CSS_SELECTOR, ".toc > ul > li > a")]
+    nested = [a.get_attribute("textContent") for a in browser.find_elements(By.CSS_SELECTOR, ".toc > ul > li > ul > li > a")]
+    assert "Crosstalk" in nested and "Crosstalk" not in top, (top, nested)
+    assert "What happens in a meeting" in top
+
+
+@pytest.mark.parametrize("path", ["/", "/help-now/", "/providers/restore-los-angeles/", "/worksheets/urge-log/"])
+def test_phone_numbers_never_break(path, server, browser, screen):
+    screen(320, "light")
+    load(browser, server, path)
+    links = browser.find_elements(By.CSS_SELECTOR, 'a[href^="tel:"]')
+    assert links
+    for link in links:
+        assert browser.execute_script("return getComputedStyle(arguments[0]).whiteSpace", link) == "nowrap"
+        if link.is_displayed():
+            rects = browser.execute_script("return arguments[0].getClientRects().length", link)
+            assert rects == 1, f"{link.get_attribute('href')} breaks over {rects} lines on {path}"
+
+
+@pytest.mark.parametrize("width", [768, 1280])
+def test_help_bar_is_one_line_on_a_wide_screen(width, server, browser, screen):
+    """Its height is one line's: every link and the title on the same line."""
+    for path in (PAGE_KINDS["home"], PAGE_KINDS["tool"], PAGE_KINDS["comparison"]):
+        screen(width, "light")
+        load(browser, server, path)
+        facts = browser.execute_script(
+            "var p = document.querySelector('.help-bar p'), s = getComputedStyle(p);"
+            "var inner = p.getBoundingClientRect().height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);"
+            "var tops = new Set(); p.querySelectorAll('a').forEach(function (a) {"
+            "  var r = a.getBoundingClientRect(); if (r.width) tops.add(Math.round((r.top + r.bottom) / 16)); });"
+            "return {inner: inner, line: parseFloat(s.lineHeight), tops: tops.size}")
+        assert facts["tops"] == 1, f"the help bar of {path} takes {facts['tops']} lines at {width} px"
+        assert facts["inner"] <= facts["line"] + 1, f"the help bar of {path} is {facts} at {width} px"
+
+
+def test_menu_labels_do_not_break_at_320(server, browser, screen):
+    """No label breaks inside a word ("SMART and 12-/step"): each is one line."""
+    screen(320, "light")
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    load(browser, server, "/")
+    for link in browser.find_elements(By.CSS_SELECTOR, ".site-nav a"):
+        lines = browser.execute_script(
+            "var range = document.createRange(); range.selectNodeContents(arguments[0]);"
+            "return new Set(Array.from(range.getClientRects()).map(function (r) { return Math.round(r.top); })).size", link)
+        assert lines == 1, f"menu label {link.text!r} takes {lines} lines at 320 px"
+
+
+def test_pdf_buttons_are_alike_on_the_tool_and_the_worksheet_page(server, browser, screen):
+    screen(1280, "light")
+    seen = {}
+    for path in ("/toolbox/urge-log/", "/worksheets/urge-log/"):
+        load(browser, server, path)
+        buttons = browser.find_elements(By.CSS_SELECTOR, ".download-buttons a")
+        assert len(buttons) == 4, path
+        seen[path] = [(b.get_attribute("textContent"), b.get_attribute("class")) for b in buttons]
+        widths = {round(b.rect["width"]) for b in buttons}
+        assert len(widths) == 1, f"PDF buttons of different widths on {path}: {widths}"
+        assert all(text.startswith("PDF, ") for text, _ in seen[path]), seen[path]
+    assert seen["/toolbox/urge-log/"] == seen["/worksheets/urge-log/"]
+
+
+def test_provider_contents_are_at_the_top(server, browser):
+    load(browser, server, "/providers/banyan-palm-springs/")
+    order = browser.execute_script(
+        "var toc = document.querySelector('.toc'), facts = document.querySelector('.provider-facts');"
+        "return toc.compareDocumentPosition(facts) & Node.DOCUMENT_POSITION_FOLLOWING")
+    assert order, "the provider's table of contents comes after its facts"
+
+
+def test_a_worksheet_table_scrolls_on_a_phone_with_a_cue(server, browser, screen):
+    screen(375, "light")
+    load(browser, server, "/worksheets/urge-log/")
+    wrap = browser.find_element(By.CSS_SELECTOR, ".ws-table-wrap")
+    facts = browser.execute_script(
+        "var s = getComputedStyle(arguments[0]);"
+        "return {scroll: arguments[0].scrollWidth, width: arguments[0].clientWidth, overflow: s.overflowX, shadow: s.backgroundImage}", wrap)
+    assert facts["scroll"] > facts["width"] and facts["overflow"] == "auto"
+    assert "radial-gradient" in facts["shadow"], "no shadow shows the table goes on"
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 375
+
+
+def test_the_long_comparison_table_has_the_page_width(server, browser, screen):
+    screen(1280, "light")
+    load(browser, server, "/smart-and-12-step/")
+    table = browser.execute_script("return document.querySelector('.table-scroll').getBoundingClientRect().width")
+    frame = browser.execute_script(
+        "var f = document.querySelector('.page-frame'), s = getComputedStyle(f);"
+        "return f.getBoundingClientRect().width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)")
+    assert table >= 0.95 * frame, f"the comparison table is {table} px of {frame}"

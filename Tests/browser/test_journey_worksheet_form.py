@@ -71,7 +71,7 @@ def test_a_visitor_fills_in_a_worksheet_and_prints_it(server, browser, tmp_path)
     for words in ("ABC for Urges", "Walked past the bar on the way home.", "Friday, 6 pm.", "Sam", "March 3",
                   "What happened just before the urge?", "A — Activating event", "988"):
         assert words in text, f"the printout lacks {words!r}:\n{text}"
-    for chrome in ("Download PDF", "not saved and not sent", "PRINTABLE WORKSHEET", "Home › Worksheets"):
+    for chrome in ("PDF, US Letter", "not saved and not sent", "PRINTABLE WORKSHEET", "Home › Worksheets"):
         assert chrome not in text, f"the printout shows {chrome!r}"
 
 
