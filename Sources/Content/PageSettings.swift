@@ -20,6 +20,16 @@ public struct PageSettings: Sendable {
     public var worksheet: String?
     /// When a person last checked the page's health facts, `YYYY-MM-DD`.
     public var reviewed: ReviewDate?
+    /// A translated page: its own last part of the address (`registro-de-impulsos`).
+    public var slug: String?
+    /// A translated page: the original's path below content/, when it is not the same path.
+    public var translationOf: String?
+    /// A translated page: the original's content hash when it was translated
+    /// (`smartsite translated` writes it), to tell when the original changed since.
+    public var translatedFrom: String?
+
+    /// The settings only a page of another language than the default has.
+    public static let translationKeys = ["slug", "translation_of", "translated_from"]
 
     public init(_ settings: SettingsReader) throws(Diagnostic) {
         title = try settings.string("title")
@@ -33,6 +43,9 @@ public struct PageSettings: Sendable {
         points = try settings.ints("points")
         worksheet = try settings.string("worksheet")
         reviewed = try ReviewDate(settings)
+        slug = try settings.string("slug")
+        translationOf = try settings.string("translation_of")
+        translatedFrom = try settings.string("translated_from")
     }
 }
 

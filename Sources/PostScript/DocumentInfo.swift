@@ -11,6 +11,8 @@ public struct DocumentInfo: Sendable, Hashable {
     public var date: String
     /// Extra keys, e.g. a hash of the source, in the order given.
     public var custom: [(key: String, value: String)]
+    /// The document's language for screen readers (the Catalog's /Lang, `es-US`); none when nil.
+    public var language: String?
 
     public init(title: String, author: String = "", subject: String = "", keywords: [String] = [],
                 creator: String = "smartsite", date: String = "D:20000101000000Z",
@@ -28,6 +30,7 @@ public struct DocumentInfo: Sendable, Hashable {
         a.title == b.title && a.author == b.author && a.subject == b.subject && a.keywords == b.keywords
             && a.creator == b.creator && a.date == b.date
             && a.custom.map(\.key) == b.custom.map(\.key) && a.custom.map(\.value) == b.custom.map(\.value)
+            && a.language == b.language
     }
 
     public func hash(into hasher: inout Hasher) {

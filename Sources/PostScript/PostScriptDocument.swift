@@ -171,6 +171,9 @@ public struct PostScriptDocument {
             lines.append("  \(Literal.name(key)) \(Literal.pdfText(value, basicPlaneOnly: true))")
         }
         lines[lines.count - 1] += " /DOCINFO pdfmark"
+        if let language = info.language {
+            lines.append("[ {Catalog} << /Lang \(Literal.ascii(language)) >> /PUT pdfmark")
+        }
         return lines
     }
 

@@ -16,6 +16,7 @@ enum TemplateNames {
         ContentPageView.self, LinkView.self, PageLinkView.self,
         SectionView.self, PointWithToolsView.self, PointView.self, ToolView.self, ProviderView.self, ProviderDetailsView.self,
         WorksheetView.self, DownloadView.self, WorksheetPageView.self, WorksheetsPageView.self, SpecialPageView.self,
+        AlternateView.self, LanguageLinkView.self,
     ]
 
     static let values = Set(views.flatMap { $0.keys })

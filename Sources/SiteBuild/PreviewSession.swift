@@ -58,7 +58,8 @@ public final class PreviewSession {
 
     struct Built {
         var sources: SiteBuilder.Sources
-        var worksheets: WorksheetsBuilt
+        /// By language code.
+        var worksheets: [String: WorksheetsBuilt]
         /// search.json entries, in page order, so a changed page makes only its own again.
         var searchEntries: [String]
         var site: Site { sources.site }
@@ -111,7 +112,7 @@ public final class PreviewSession {
         do throws(DiagnosticsError) {
             let sources = try SiteBuilder.loadSources(options, report: &report, clock: &clock, progress: { _ in })
             let output = MemoryOutput()
-            let worksheets = makeWorksheets(site: sources.site, into: output)
+            let worksheets = makeWorksheets(sources, into: output)
             clock.lap(.worksheets, into: &report)
             let renderer = try SiteBuilder.render(sources, worksheets: worksheets, options: options, to: output,
                                                   report: &report, clock: &clock, progress: { _ in })
@@ -129,8 +130,9 @@ public final class PreviewSession {
 
     /// The worksheet step into `output`, keeping the PDFs of the last good
     /// build whose worksheet did not change.
-    private func makeWorksheets(site: Site, into output: MemoryOutput) -> WorksheetsBuilt {
-        WorksheetStep.run(options: options, site: site, output: output, previous: .files(last?.worksheets.files ?? [:])) {
+    private func makeWorksheets(_ sources: SiteBuilder.Sources, into output: MemoryOutput) -> [String: WorksheetsBuilt] {
+        let previous = (last?.worksheets.values).map { $0.reduce(into: [String: Data]()) { $0.merge($1.files) { a, _ in a } } } ?? [:]
+        return WorksheetStep.runEveryLanguage(options: options, sources: sources, output: output, previous: .files(previous)) {
             () throws(Diagnostic) -> URL in
             do {
                 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -198,6 +200,8 @@ public final class PreviewSession {
                     plan.ignored.append(change)  // a temporary file, gone again
                 }
             case .template:
+                // Another language's pages are made by full builds.
+                if !site.translations.isEmpty { return nil }
                 plan.templates = true
             case .asset(let path):
                 plan.copies.append((URL(fileURLWithPath: options.templatesFolder).appendingPathComponent(path), path))
@@ -238,18 +242,19 @@ public final class PreviewSession {
         clock.lap(.checkSite, into: &report)
 
         let output = MemoryOutput()
-        var worksheets = last.worksheets
+        var allWorksheets = last.worksheets
         if plan.worksheets {
-            worksheets = makeWorksheets(site: sources.site, into: output)
-            update.warnings += worksheets.diagnostics.filter { !$0.isError }
+            allWorksheets = makeWorksheets(sources, into: output)
+            update.warnings += allWorksheets.values.flatMap { $0.diagnostics.filter { !$0.isError } }
             clock.lap(.worksheets, into: &report)
         }
-        let renderer = SiteRenderer(site: sources.site, templates: sources.templates,
-                                    worksheets: WorksheetStep.listings(worksheets, site: sources.site))
+        // The default language's renderer; the others' pages are made by full builds.
+        let renderer = SiteRenderer.everyLanguage(site: sources.site, templates: sources.templates,
+                                                  worksheets: WorksheetStep.listings(allWorksheets, sources: sources), words: sources.words)
         // Layouts are checked on every page only when templates changed or a changed page names a missing one.
         let layoutsToCheck = plan.templates || changedPages.contains { !sources.templates.names.contains(renderer.templateName(for: $0.new)) }
         let checks = sources.missingTemplates + (layoutsToCheck ? renderer.checkLayouts() : [])
-            + worksheets.diagnostics.filter(\.isError)
+            + allWorksheets.values.flatMap { $0.diagnostics.filter(\.isError) }
         if !checks.isEmpty { throw DiagnosticsError(checks) }
         clock.lap(.checkTemplates, into: &report)
 
@@ -262,7 +267,11 @@ public final class PreviewSession {
             clock.lap(.renderPages, into: &report)
         } else {
             let dependents = Dependents(changed: changedPages,
-                                        before: { PageReaders(site: last.site, worksheets: WorksheetStep.listings(last.worksheets, site: last.site)) },
+                                        before: {
+                                            SiteRenderer.everyLanguage(site: last.site, templates: last.sources.templates,
+                                                                       worksheets: WorksheetStep.listings(last.worksheets, sources: last.sources),
+                                                                       words: last.sources.words).readers
+                                        },
                                         after: renderer.readers)
             // Tool pages show their worksheet's title, description and downloads.
             let pages = sources.site.pages.filter {
@@ -294,7 +303,7 @@ public final class PreviewSession {
         let stylesheets = copy(plan.copies, to: output, removed: &update.removed)
         clock.lap(.finish, into: &report)
         update.steps = report.steps
-        self.last = Built(sources: sources, worksheets: worksheets, searchEntries: searchEntries)
+        self.last = Built(sources: sources, worksheets: allWorksheets, searchEntries: searchEntries)
         update.files = output.files
         let onlyStyles = !update.files.isEmpty && stylesheets.count == update.files.count && update.removed.isEmpty
             && update.deferred.isEmpty

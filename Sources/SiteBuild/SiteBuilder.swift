@@ -20,6 +20,11 @@ public enum SiteBuilder {
             report.warnings += audit.run()
             report.externalLinks = audit.externalLinks()
             if options.readingTable { report.readingTable = CareCheck(site: sources.site).readingTable() }
+            for translation in sources.site.translations {
+                report.warnings += SiteAudit(site: translation).run()
+                report.warnings += TranslationCheck.stale(translation, original: sources.site)
+            }
+            report.untranslated = TranslationCheck.untranslated(sources.site)
             clock.lap(.audit, into: &report)
         }
         defer {
@@ -32,11 +37,13 @@ public enum SiteBuilder {
         // From here on, any failure throws away the staging folder.
         do throws(DiagnosticsError) {
             progress("Making worksheets")
-            let worksheets = WorksheetStep.run(options: options, site: sources.site, output: output,
-                                               previous: .folder(output.existing), scratch: output.makeScratch)
-            report.worksheetsBuilt = worksheets.worksheets.count
-            report.pdfsDistilled = worksheets.distilled
-            report.pdfsReused = worksheets.reused
+            let worksheets = WorksheetStep.runEveryLanguage(options: options, sources: sources, output: output,
+                                                            previous: .folder(output.existing), scratch: output.makeScratch)
+            for built in worksheets.values {
+                report.worksheetsBuilt += built.worksheets.count
+                report.pdfsDistilled += built.distilled
+                report.pdfsReused += built.reused
+            }
             clock.lap(.worksheets, into: &report)
 
             _ = try render(sources, worksheets: worksheets, options: options, to: output,
@@ -45,9 +52,16 @@ public enum SiteBuilder {
             do throws(Diagnostic) { try output.commit() } catch { throw DiagnosticsError([error], step: BuildStep.swapIn.doing) }
             if options.audits {
                 // On the pages as built: a template that drops a help line fails here.
-                report.builtPageProblems = HelpLinesCheck.check(outputFolder: URL(fileURLWithPath: options.outputFolder),
-                                                                lines: sources.site.config.helpLines,
-                                                                templatesDisplayPath: options.templatesFolder)
+                let site = sources.site
+                let folder = URL(fileURLWithPath: options.outputFolder)
+                report.builtPageProblems = HelpLinesCheck.check(outputFolder: folder, lines: site.config.helpLines,
+                                                                templatesDisplayPath: options.templatesFolder,
+                                                                besides: site.translations.map(\.urlPrefix))
+                for translation in site.translations {
+                    report.builtPageProblems += HelpLinesCheck.check(outputFolder: folder, lines: translation.config.helpLines,
+                                                                     templatesDisplayPath: options.templatesFolder,
+                                                                     inFolder: translation.urlPrefix)
+                }
             }
             clock.lap(.swapIn, into: &report)
         } catch {
@@ -67,6 +81,8 @@ public enum SiteBuilder {
     struct Sources {
         var site: Site
         var templates: TemplateLibrary
+        /// Every language's words (`templates/i18n/CODE.yaml`), by code.
+        var words: [String: InterfaceWords]
         /// Required templates that are missing, reported with the other problems found before writing.
         var missingTemplates: [Diagnostic]
     }
@@ -83,8 +99,13 @@ public enum SiteBuilder {
 
         let templates = try BuildStep.loadTemplates.run { () throws(DiagnosticsError) in try loadTemplates(options) }
         report.warnings += templates.warnings
+        let words = try BuildStep.loadTemplates.run { () throws(DiagnosticsError) in
+            try InterfaceWords.load(languages: site.config.languageCodes, templatesFolder: options.templatesFolder)
+        }
+        report.warnings += WordsCheck.unknownKeys(in: templates, words: words)
         clock.lap(.loadTemplates, into: &report)
-        return Sources(site: site, templates: templates, missingTemplates: missingTemplates(in: templates, options: options))
+        return Sources(site: site, templates: templates, words: Dictionary(words.map { ($0.language, $0) }, uniquingKeysWith: { a, _ in a }),
+                       missingTemplates: missingTemplates(in: templates, options: options))
     }
 
     static func missingTemplates(in templates: TemplateLibrary, options: BuildOptions) -> [Diagnostic] {
@@ -101,17 +122,33 @@ public enum SiteBuilder {
     /// Pages, site files and static files into `output`, after the checks
     /// that need the templates and worksheets. Shared by `build` (staging
     /// folder) and preview (memory).
-    static func render(_ sources: Sources, worksheets: WorksheetsBuilt, options: BuildOptions, to output: some SiteOutput,
+    static func render(_ sources: Sources, worksheets: [String: WorksheetsBuilt], options: BuildOptions, to output: some SiteOutput,
                        report: inout BuildReport, clock: inout StepClock,
                        progress: (String) -> Void) throws(DiagnosticsError) -> SiteRenderer {
-        let site = sources.site
-        report.warnings += worksheets.diagnostics.filter { !$0.isError }
-        let listings = WorksheetStep.listings(worksheets, site: site)
-        let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: listings)
-        let problems = sources.missingTemplates + renderer.checkLayouts() + renderer.checkBuiltInAddresses()
-            + worksheets.diagnostics.filter(\.isError)
+        let main = SiteRenderer.everyLanguage(site: sources.site, templates: sources.templates,
+                                              worksheets: WorksheetStep.listings(worksheets, sources: sources), words: sources.words)
+        var problems = sources.missingTemplates
+        for built in sources.site.allLanguages.compactMap({ worksheets[$0.language] }) {
+            report.warnings += built.diagnostics.filter { !$0.isError }
+            problems += built.diagnostics.filter(\.isError)
+        }
+        for renderer in main.allLanguages { problems += renderer.checkLayouts() + renderer.checkBuiltInAddresses() }
         if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems, step: BuildStep.checkTemplates.doing) }
+        // A picture both languages show is copied once.
+        let copiedByDefault = main.translations.isEmpty ? [] : Set(sources.site.linkedFiles())
+        for renderer in main.allLanguages {
+            try render(renderer, worksheets: worksheets[renderer.site.language] ?? WorksheetsBuilt(), options: options, to: output,
+                       skipping: renderer.site.urlPrefix.isEmpty ? [] : copiedByDefault,
+                       report: &report, clock: &clock, progress: progress)
+        }
+        return main
+    }
 
+    /// One language's pages, site files and the content files its pages link to.
+    private static func render(_ renderer: SiteRenderer, worksheets: WorksheetsBuilt, options: BuildOptions, to output: some SiteOutput,
+                               skipping copied: Set<String>, report: inout BuildReport, clock: inout StepClock,
+                               progress: (String) -> Void) throws(DiagnosticsError) {
+        let site = renderer.site
         progress("Writing \(site.pages.count) pages")
         // The site-wide files (search index, sitemap) need no page's HTML, so
         // they are made on another thread while the pages render: joining the
@@ -126,7 +163,7 @@ public enum SiteBuilder {
             _ = siteFiles.result()
             throw error
         }
-        report.pagesWritten = site.pages.count
+        report.pagesWritten += site.pages.count
         clock.lap(.renderPages, into: &report)
 
         let files = siteFiles.result()
@@ -138,10 +175,9 @@ public enum SiteBuilder {
         generated.formUnion(files.map(\.path))
         generated.formUnion(worksheets.files.keys)
         report.filesCopied = try BuildStep.copyFiles.run { () throws(DiagnosticsError) in
-            try copyStaticFiles(site: site, options: options, output: output, generated: generated)
+            try copyStaticFiles(site: site, options: options, output: output, generated: generated, skipping: copied)
         }
         clock.lap(.copyFiles, into: &report)
-        return renderer
     }
 
     /// Renders pages on all cores into `output`.
@@ -173,11 +209,14 @@ public enum SiteBuilder {
     /// place of one smartsite made (`content/search.json`) is an error
     /// naming both, not a silent replacement.
     static func copyStaticFiles(site: Site, options: BuildOptions, output: some SiteOutput,
-                                generated: Set<String>) throws(DiagnosticsError) -> Int {
+                                generated: Set<String>, skipping copied: Set<String> = []) throws(DiagnosticsError) -> Int {
         var problems: [Diagnostic] = []
         var sources: [(from: String, shown: String, to: String)] = []
         let assetsRoot = options.templatesFolder + "/assets"
-        if FileManager.default.fileExists(atPath: assetsRoot) {
+        // Another language's pages share the assets, and their linked files are
+        // the default language's files (ContentFolder.language), copied from there.
+        let copiesAssets = site.urlPrefix.isEmpty
+        if copiesAssets, FileManager.default.fileExists(atPath: assetsRoot) {
             do throws(Diagnostic) {
                 // The same walk as content/: no dot-files, backups or links out of the folder.
                 let assets = try ContentFolder(root: URL(fileURLWithPath: assetsRoot), displayRoot: assetsRoot)
@@ -190,14 +229,14 @@ public enum SiteBuilder {
             }
         }
         let taken = generated.union(sources.map(\.to))
-        for file in site.linkedFiles() {
-            let shown = site.folder.displayPath(file)
+        for file in site.linkedFiles() where !copied.contains(file) {
+            let shown = site.folder.sharedDisplayPath(file)
             if taken.contains(file) {
                 problems.append(.error(shown, "this file would take the place of \(options.outputFolder)/\(file), which smartsite makes",
                                        fix: "rename the file (and the links to it), or move it into a folder of its own"))
                 continue
             }
-            sources.append((site.folder.filePath(file), shown, file))
+            sources.append((site.folder.sharedFilePath(file), shown, file))
         }
         var copied = 0
         for source in sources {

@@ -42,6 +42,7 @@ struct WorksheetLayout {
                                 keywords: settings.words.keywords + [worksheet.title] + (worksheet.tool.map { [$0] } ?? []),
                                 creator: "smartsite", date: settings.pdfDate)
         info.custom = [(key: "Paper", value: paper.rawValue)]
+        info.language = settings.language
         var document = PostScriptDocument(info: info, pageSize: size)
         for (index, placements) in pages.enumerated() {
             document.addPage { page in
@@ -57,7 +58,7 @@ struct WorksheetLayout {
 
     var pageURL: String {
         let base = settings.baseURL.hasSuffix("/") ? settings.baseURL : settings.baseURL + "/"
-        return base + "worksheets/\(worksheet.slug)/"
+        return base + settings.urlPrefix + "worksheets/\(worksheet.slug)/"
     }
 
     /// Page 1: where the worksheet comes from, above the title.
@@ -539,7 +540,8 @@ struct Footer {
     static let leading = 9.0
 
     init(settings: WorksheetSettings, width: Double) {
-        pageNumber = settings.words.pageNumber
+        let words = settings.words
+        pageNumber = { words.pageNumber($0, $1) }
         var help = [TextRun(settings.words.needHelp, font: .helveticaBold)]
         for line in settings.helpLines { help.append(TextRun(" \u{2022} " + line, font: .helvetica)) }
         var runs = [TextRun(settings.siteTitle, font: .helveticaBold)]

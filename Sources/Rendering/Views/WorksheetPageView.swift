@@ -25,9 +25,11 @@ struct WorksheetPageView: TemplateView {
         case .isWorksheet:
             return true
         case .breadcrumbs:
-            var crumbs = [LinkView(title: frame.site.words.home, url: frame.link(to: "")), LinkView(title: frame.site.words.worksheets, url: "../")]
+            let addresses = frame.site.site.addresses
+            var crumbs = [LinkView(title: frame.site.words.home, url: frame.link(to: addresses.prefix)),
+                          LinkView(title: frame.site.words.worksheets, url: "../")]
             if frame.site.toolPage(of: worksheet) != nil {
-                crumbs.insert(LinkView(title: frame.site.words.toolbox, url: frame.link(to: "toolbox/")), at: 1)
+                crumbs.insert(LinkView(title: frame.site.words.toolbox, url: frame.link(to: addresses.urlPath(of: "toolbox/_index.md"))), at: 1)
             }
             return crumbs
         case .hasBreadcrumbs:
