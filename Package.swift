@@ -33,6 +33,12 @@ let package = Package(
             pkgConfig: "libtcmalloc_minimal",
             providers: [.apt(["libgoogle-perftools-dev"])]
         ),
+        // libqrencode from the system (Debian libqrencode-dev): QR codes on the worksheets.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         // A per-thread bump allocator that libcmark allocates from (cmark_mem):
         // a page's thousand small allocations cost a pointer move each.
         .target(name: "CmarkArena"),
@@ -47,16 +53,32 @@ let package = Package(
             "Content", "Markdown", "Diagnostics",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // libvips from the system (Debian libvips-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // libvips's variadic calls as plain C functions Swift can call.
+        .target(name: "VipsCalls", dependencies: ["CVips"]),
+        // Files made by a slow program that the next build may reuse (PDFs,
+        // resized images), and the SHA-256 that names their input.
+        .target(name: "DerivedFiles"),
+        // Photos in content/ read, checked and resized with libvips: a few
+        // widths in WebP and the original format, metadata stripped.
+        .target(name: "Images", dependencies: ["VipsCalls", "DerivedFiles", "Diagnostics"]),
         // A page-description writer; knows nothing of worksheets.
         .target(name: "PostScript"),
+        // A QR code's modules (libqrencode), drawn as vector paths on a PostScript page.
+        .target(name: "QRCode", dependencies: ["CQRencode", "PostScript"]),
         // Worksheet Markdown -> form model -> layout -> PostScript -> PDF (gs).
-        .target(name: "Worksheets", dependencies: ["PostScript", "Markdown", "Content", "Diagnostics"]),
+        .target(name: "Worksheets", dependencies: ["PostScript", "QRCode", "Markdown", "Content", "Diagnostics", "DerivedFiles"]),
         // The build as named steps: load, render, write into a temporary folder, swap in.
-        .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Worksheets", "Diagnostics"]),
+        .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Worksheets", "Diagnostics", "DerivedFiles", "Images"]),
         // `smartsite preview`: an HTTP server (Hummingbird) over a site kept in memory,
         // file watching, incremental rebuilds and live reload.
         .target(name: "Preview", dependencies: [
-            "SiteBuild", "Diagnostics", "Markdown",
+            "SiteBuild", "Content", "Diagnostics", "Markdown",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -82,8 +104,9 @@ let package = Package(
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "TestSupport"]),
         // What several test targets share: running gs, qpdf and poppler; resident memory.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "PostScriptTests", dependencies: ["PostScript", "TestSupport"]),
-        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "TestSupport"]),
+        .testTarget(name: "PostScriptTests", dependencies: ["PostScript", "QRCode", "TestSupport"]),
+        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "QRCode", "DerivedFiles", "TestSupport"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Images", "DerivedFiles", "Diagnostics", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuild", "TestSupport"]),
         // The smartsite program run as a person runs it: help, unknown commands, exit statuses.
         .testTarget(name: "CommandLineTests", dependencies: ["TestSupport"]),

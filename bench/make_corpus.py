@@ -12,6 +12,33 @@ WORDS = ("urge plan change values motivation meeting support coping skill choice
          "time place people reason benefit cost future past today morning evening together").split()
 
 
+# The settings of a real site: a menu and the help lines every page shows
+# (the real templates render both; the minimal ones ignore them). The same
+# menu and lines are in bench/hugo-site-full/hugo.toml, for Hugo.
+SITE_YAML = """title: Benchmark site
+base_url: https://bench.example.org/
+language: en
+disclaimer: This benchmark site is made of generated words.
+menu:
+  - title: Home
+    page: _index.md
+{menu}help_lines:
+  - name: Emergency
+    summary: Danger to life or a medical emergency. Call 911.
+    phone: "911"
+  - name: 988 Suicide & Crisis Lifeline
+    summary: Call or text 988, any time, free and confidential.
+    phone: "988"
+    text: "988"
+    website: https://988lifeline.org/chat/
+  - name: SAMHSA National Helpline
+    summary: Free, confidential treatment referral and information, 24/7.
+    phone: "1-800-662-4357"
+    tty: "1-800-487-4889"
+    website: https://www.samhsa.gov/find-help/helplines/national-helpline
+"""
+
+
 def sentence(rng, low=8, high=18):
     words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
     if rng.random() < 0.3:
@@ -55,21 +82,25 @@ def page(rng, section, number):
 def main():
     root = sys.argv[1]
     pages = int(sys.argv[2]) if len(sys.argv) > 2 else 10000
+    # A third argument puts the pages in that many sections (1: one folder
+    # with every page, to see that a big section does not make the build quadratic).
+    sections = int(sys.argv[3]) if len(sys.argv) > 3 else 10
     rng = random.Random(42)
     content = os.path.join(root, "content")
     os.makedirs(content, exist_ok=True)
     with open(os.path.join(content, "site.yaml"), "w") as f:
-        f.write("title: Benchmark site\nbase_url: https://bench.example.org/\nlanguage: en\n")
+        menu = "".join(f"  - title: Section {s}\n    page: section-{s}/_index.md\n" for s in range(min(sections, 4)))
+        f.write(SITE_YAML.replace("{menu}", menu))
     with open(os.path.join(content, "_index.md"), "w") as f:
-        f.write("---\ntitle: Home\n---\n\nThe benchmark home page.\n")
+        f.write("---\ntitle: Home\ndescription: The benchmark home page.\n---\n\nThe benchmark home page.\n")
     total = 0
-    for s in range(10):
+    for s in range(sections):
         section = f"section-{s}"
         folder = os.path.join(content, section)
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, "_index.md"), "w") as f:
-            f.write(f"---\ntitle: Section {s}\n---\n\nPages of section {s}.\n")
-        for n in range(pages // 10):
+            f.write(f"---\ntitle: Section {s}\ndescription: Pages of section {s}.\n---\n\nPages of section {s}.\n")
+        for n in range(pages // sections):
             text = page(rng, section, n)
             total += len(text.encode())
             with open(os.path.join(folder, f"page-{n}.md"), "w") as f:

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Worksheet timings for `make bench`: every worksheet in both paper sizes,
-# first into an empty output folder (cold: layout + Ghostscript), then again
+# regular and large print, and the two workbooks, first into an empty output folder (cold: layout + Ghostscript), then again
 # with nothing changed (every PDF reused from the previous output; no gs run).
 #
 #   scripts/bench-worksheets.sh [path/to/smartsite]     (default .build/release/smartsite)
 #
 # Prints the `worksheets` step of `smartsite build --timings` for each run;
-# targets: under 0.5 s cold, and no PDF made when nothing changed.
+# targets: under 1.5 s cold on 2 cores, and no PDF made when nothing changed.
 set -euo pipefail
 SMARTSITE=${1:-.build/release/smartsite}
 command -v gs >/dev/null || { echo "bench-worksheets: gs is not installed (Debian package ghostscript)" >&2; exit 1; }

@@ -74,8 +74,12 @@ public struct ContentFolder: Sendable {
         markdownFiles.filter { Self.isWorksheetFile($0) }
     }
 
+    /// Not a worksheet (it would be one named `_index`): an error, see Site.load.
+    public static let worksheetsSectionFile = "worksheets/_index.md"
+
     static func isWorksheetFile(_ relative: String) -> Bool {
         relative.hasPrefix("worksheets/") && !relative.dropFirst("worksheets/".count).contains("/")
+            && relative != worksheetsSectionFile
     }
 
     /// Whether `relative` is one of the Markdown files (drafts included), by

@@ -42,7 +42,15 @@ public struct InterfaceWords: Sendable {
            "worksheets_title", "worksheets_description", "worksheet_in_search",
            "paper_letter", "paper_a4", "page_number", "page_count_one", "page_count_other", "worksheet_subject",
            "worksheet_keywords", "worksheet_disclaimer", "table_cell", "out_of_ten", "slice_score", "scale_range", "table",
-           "need_help", "help_line_call", "help_line_text"]
+           "need_help", "help_line_call", "help_line_text",
+           "large_print", "workbook_title", "workbook_subtitle", "workbook_cover", "workbook_contents"]
+        + Weekday.allCases.map { "day_" + $0.rawValue } + Meeting.Audience.allCases.map(audienceKey)
+        + ["and", "meeting_online", "meeting_in_person", "meeting_hybrid", "locale", "calendar_example"]
+
+    /// `family-and-friends` → `audience_family_and_friends`, a meeting's audience's words.
+    public static func audienceKey(_ audience: Meeting.Audience) -> String {
+        "audience_" + audience.rawValue.replacingOccurrences(of: "-", with: "_")
+    }
 
     /// Reads the file of every language of the site (the default first)
     /// from `templates/i18n/`. A key one file has and another lacks, or one

@@ -15,6 +15,8 @@ public final class Page: Sendable {
     public let kind: PageKind
     public let settings: PageSettings
     public let provider: Provider?
+    /// A meeting page's meeting.
+    public let meeting: Meeting?
     /// e.g. `toolbox/urge-log/`; the home page is ``.
     public let urlPath: String
     /// The rendered body and what was found in it.
@@ -26,12 +28,13 @@ public final class Page: Sendable {
     public let sectionPath: String
 
     public init(sourcePath: String, contentPath: String, kind: PageKind, settings: PageSettings,
-                provider: Provider?, urlPath: String, content: RenderedMarkdown, settingsLine: Int) {
+                provider: Provider?, meeting: Meeting? = nil, urlPath: String, content: RenderedMarkdown, settingsLine: Int) {
         self.sourcePath = sourcePath
         self.contentPath = contentPath
         self.kind = kind
         self.settings = settings
         self.provider = provider
+        self.meeting = meeting
         self.urlPath = urlPath
         self.content = content
         self.settingsLine = settingsLine

@@ -11,6 +11,8 @@ public enum PageKind: String, Sendable, CaseIterable {
     case tool
     /// `providers/`: one treatment provider.
     case provider
+    /// `meetings/`: one regular meeting.
+    case meeting
 
     static func of(relativePath: String) -> PageKind {
         if relativePath == "_index.md" { return .home }
@@ -23,6 +25,7 @@ public enum PageKind: String, Sendable, CaseIterable {
         case "program": return .point
         case "toolbox": return .tool
         case "providers": return .provider
+        case "meetings": return .meeting
         default: return .page
         }
     }
@@ -39,17 +42,19 @@ public enum PageKind: String, Sendable, CaseIterable {
         case .point: return "a point page (program/)"
         case .tool: return "a tool page (toolbox/)"
         case .provider: return "a provider page (providers/)"
+        case .meeting: return "a meeting page (meetings/)"
         }
     }
 
     /// Settings a file of this kind may have.
     public var knownKeys: [String] {
-        let common = ["title", "description", "order", "layout", "draft", "toc", "short_title", "reviewed"]
+        let common = ["title", "description", "order", "layout", "draft", "toc", "short_title", "reviewed", "image", "image_alt"]
         switch self {
         case .home, .section, .page: return common
         case .point: return common + ["point"]
         case .tool: return common + ["points", "worksheet"]
         case .provider: return common + Provider.keys
+        case .meeting: return common + Meeting.keys
         }
     }
 }

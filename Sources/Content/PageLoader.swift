@@ -45,6 +45,7 @@ struct PageLoader: Sendable {
         var diagnostics = settingsReader.unknownKeys(known: known, kind: kind.label)
         let settings = try PageSettings(settingsReader)
         let provider = kind == .provider ? try Provider(settingsReader) : nil
+        let meeting = kind == .meeting ? try Meeting(settingsReader, defaultTimeZone: config.timezone, warnings: &diagnostics) : nil
         let title = settings.title ?? provider?.name ?? ""
         if title.isBlank {
             throw .error(path, line: settingsReader.line(of: "title"), column: 1, "the page has no title",
@@ -60,7 +61,7 @@ struct PageLoader: Sendable {
         let content = renderer.render(frontMatter.body)
         diagnostics += content.diagnostics
         let page = Page(sourcePath: path, contentPath: contentPath, kind: kind, settings: settings,
-                        provider: provider, urlPath: urlPath, content: content,
+                        provider: provider, meeting: meeting, urlPath: urlPath, content: content,
                         settingsLine: frontMatter.yamlFirstLine)
         return Loaded(page: page, diagnostics: diagnostics)
     }

@@ -30,6 +30,13 @@ public struct PageSettings: Sendable {
 
     /// The settings only a page of another language than the default has.
     public static let translationKeys = ["slug", "translation_of", "translated_from"]
+    /// A photo for the page (below content/, from the page's folder, as in
+    /// a link): its social-media picture (`og:image`) and, on the home page,
+    /// the opening's photo. `image_alt` says what it shows.
+    public var image: String?
+    public var imageAlt: String?
+    /// The line of `image:`, for the error when the file is missing.
+    public var imageLine = 0
 
     public init(_ settings: SettingsReader) throws(Diagnostic) {
         title = try settings.string("title")
@@ -46,6 +53,9 @@ public struct PageSettings: Sendable {
         slug = try settings.string("slug")
         translationOf = try settings.string("translation_of")
         translatedFrom = try settings.string("translated_from")
+        image = try settings.string("image")
+        imageAlt = try settings.string("image_alt")
+        if image != nil { imageLine = settings.line(of: "image") }
     }
 }
 

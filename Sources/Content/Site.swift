@@ -39,7 +39,7 @@ public struct Site: Sendable {
         }
         var (config, diagnostics) = try SiteConfig.load(contentRoot: contentRoot, displayRoot: displayRoot)
         if let baseURL = options.baseURL {
-            config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+            config.baseURL = BaseURL.normalized(baseURL)
         }
         diagnostics += folder.diagnostics
         // A language named in site.yaml before any of its pages are written is not built yet.
@@ -97,7 +97,13 @@ public struct Site: Sendable {
             }
         }
         let worksheetFiles = Set(folder.worksheetFiles)
-        for nested in folder.markdownFiles where nested.hasPrefix("worksheets/") && !worksheetFiles.contains(nested) {
+        for nested in folder.markdownFiles where nested == ContentFolder.worksheetsSectionFile {
+            diagnostics.append(.error(folder.displayPath(nested), "this would be a worksheet named '_index'; the list of worksheets is made by smartsite",
+                                      fix: "to change the words of the worksheets page, edit templates/worksheets.mustache; "
+                                          + "to make a worksheet, give the file its own name, e.g. worksheets/gratitude-log.md"))
+        }
+        for nested in folder.markdownFiles where nested.hasPrefix("worksheets/") && !worksheetFiles.contains(nested)
+            && nested != ContentFolder.worksheetsSectionFile {
             diagnostics.append(.warning(folder.displayPath(nested), "a file in a folder inside worksheets/ is not a worksheet and is not built",
                                         fix: "move it into \(folder.displayRoot)/worksheets/ itself"))
         }
@@ -203,7 +209,47 @@ public struct Site: Sendable {
                 }
             }
         }
+        for named in namedFiles() where named.path.map(folder.hasOtherFile) == true {
+            if let path = named.path { linked.insert(path) }
+        }
         return linked.sorted()
+    }
+
+    /// A file a setting names rather than a link: site.yaml's `logo`, a page's `image`.
+    public struct NamedFile: Sendable {
+        /// Below content/; nil when the setting leads outside it.
+        public var path: String?
+        public var written: String
+        public var source: String
+        public var line: Int
+        public var column: Int
+        public var setting: String
+    }
+
+    /// Every file the settings name, with where each is named (for its errors).
+    public func namedFiles() -> [NamedFile] {
+        func resolved(_ written: String, from contentPath: String) -> String? {
+            if case .file(let path, _) = LinkTarget.of(written, from: contentPath) { return path }
+            return nil
+        }
+        var named: [NamedFile] = []
+        let branding = config.branding
+        if let logo = branding.logo {
+            named.append(NamedFile(path: resolved(logo, from: "site.yaml"), written: logo, source: folder.displayPath("site.yaml"),
+                                   line: branding.logoLine, column: branding.logoColumn, setting: "logo"))
+        }
+        for page in pages {
+            guard let image = page.settings.image else { continue }
+            named.append(NamedFile(path: resolved(image, from: page.contentPath), written: image, source: page.sourcePath,
+                                   line: page.settings.imageLine, column: 1, setting: "image"))
+        }
+        return named
+    }
+
+    /// The published path of the file a page's `image:` names, if it names one.
+    public func imagePath(of page: Page) -> String? {
+        guard let image = page.settings.image, case .file(let path, _) = LinkTarget.of(image, from: page.contentPath) else { return nil }
+        return path
     }
 
     /// Files of content/ that no page links to: not published; `check` lists them.

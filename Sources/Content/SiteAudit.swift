@@ -41,6 +41,8 @@ public struct SiteAudit {
                 fix: "link to it from another page, or put it in a folder with an _index.md"))
         }
         diagnostics += CareCheck(site: site, today: today).run()
+        diagnostics += ExampleSettings.warnings(for: site)
+        diagnostics += MeetingAudit.run(site)
         return diagnostics
     }
 

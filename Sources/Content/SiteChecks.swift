@@ -13,6 +13,7 @@ struct SiteChecks {
         var diagnostics: [Diagnostic] = []
         diagnostics += checkMenu()
         diagnostics += checkOutputPaths()
+        diagnostics += NamedFileChecks(site: site).run()
         let checked = only.map { paths in site.pages.filter { paths.contains($0.contentPath) } } ?? site.pages
         // Pages are checked on all cores; the order of the problems stays the pages' order.
         let checks = self
@@ -132,9 +133,25 @@ struct SiteChecks {
                                           "the worksheet '\(slug)' does not exist (no \(site.folder.displayPath("worksheets/\(slug).md")))",
                                           fix: suggestion.map { "did you mean '\($0)'?" }))
             }
+        case .meeting:
+            if let problem = checkHost(of: page) { diagnostics.append(problem) }
         default:
             break
         }
         return diagnostics
+    }
+
+    /// A meeting's `host` must name a provider page, so its page can list the meeting.
+    private func checkHost(of page: Page) -> Diagnostic? {
+        guard let meeting = page.meeting, let host = meeting.host else { return nil }
+        if let target = site.page(at: host), target.kind == .provider { return nil }
+        if site.unreadablePages.contains(host) { return nil }
+        let at = meeting.hostPosition ?? (page.settingsLine, 1)
+        let providers = site.pages.filter { $0.kind == .provider }.map(\.contentPath)
+        let fix = closestName(to: host, in: providers).map { "did you mean '\($0)'?" }
+            ?? (providers.isEmpty ? "add a provider page in providers/ first, or leave `host` out"
+                : "write the path of a provider page below content/, e.g. `host: \(providers[0])`")
+        return .error(page.sourcePath, line: at.line, column: at.column, "'host' must be a provider page (providers/NAME.md), and '\(host)' is not one",
+                      fix: fix)
     }
 }

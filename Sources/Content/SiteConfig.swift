@@ -68,6 +68,16 @@ public struct SiteConfig: Sendable, Decodable {
     /// Every language's code, the default first.
     public var languageCodes: [String] { [language] + languages.map(\.code) }
 
+    /// `example: true`: the site smartsite ships with, whose example address
+    /// and phone numbers `check` does not warn about (``ExampleSettings``).
+    public var example = false
+    /// The line of `base_url` in site.yaml (0 when it is not there), for the warnings about it.
+    public var baseURLLine = 0
+    /// The program's logo and colours (`logo`, `colors`).
+    public var branding = Branding()
+    /// The IANA time zone of meetings that do not name their own, e.g. `America/Los_Angeles`.
+    public var timezone: String?
+
     public struct MenuEntry: Sendable, Decodable, Hashable {
         public var title: String
         /// A content file, relative to content/ (e.g. `toolbox/_index.md`).
@@ -98,7 +108,7 @@ public struct SiteConfig: Sendable, Decodable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, description, language, disclaimer, menu, care, languages
+        case title, description, language, disclaimer, menu, care, example, timezone, logo, colors, languages
         case baseURL = "base_url"
         case rawHTML = "raw_html"
         case helpLines = "help_lines"
@@ -122,6 +132,8 @@ public struct SiteConfig: Sendable, Decodable {
             Language(code: code, title: keys.title, description: keys.description, disclaimer: keys.disclaimer,
                      menu: keys.menu, helpLines: keys.helpLines)
         }
+        example = try container.decodeIfPresent(Bool.self, forKey: .example) ?? false
+        timezone = try container.decodeIfPresent(String.self, forKey: .timezone)
     }
 
     public init(title: String, baseURL: String = "/", language: String = "en") {
@@ -162,13 +174,9 @@ public struct SiteConfig: Sendable, Decodable {
             for entry in language["menu"]?.sequence ?? [] { try check(entry["url"], "url") }
             for line in language["help_lines"]?.sequence ?? [] { try check(line["website"], "website") }
         }
-        if let base = node["base_url"], let text = base.scalar?.string {
-            try check(base, "base_url")
-            if let scheme = URLPolicy.scheme(of: text), scheme != "https", scheme != "http" {
-                let at = settings.position(of: base)
-                throw .error(settings.path, line: at.line, column: at.column, "'base_url' must be a web address or a path",
-                             fix: "write where the site will be published, e.g. `base_url: https://example.org/recovery/`")
-            }
+        if let base = node["base_url"], let text = base.scalar?.string, let problem = BaseURL.problem(with: text) {
+            let at = settings.position(of: base)
+            throw .error(settings.path, line: at.line, column: at.column, "'base_url' \(problem)", fix: BaseURL.fix)
         }
     }
 
@@ -196,8 +204,14 @@ public struct SiteConfig: Sendable, Decodable {
                 ?? Node.mapping(Node.Mapping([]))
             let settings = try SettingsReader(node, path: path, firstLine: 1)
             var config = try FrontMatter.decode(SiteConfig.self, from: node, path: path, firstLine: 1)
-            if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
+            config.baseURL = BaseURL.normalized(config.baseURL)
             try checkAddresses(node, settings: settings)
+            if let base = node["base_url"] { config.baseURLLine = settings.position(of: base).line }
+            config.branding = try Branding.read(node, settings: settings)
+            if let zone = node["timezone"], let name = zone.scalar?.string, !name.isEmpty, !TimeZones.isKnown(name) {
+                let at = settings.position(of: zone)
+                throw .error(path, line: at.line, column: at.column, "'\(name)' is not a time zone", fix: TimeZones.fix(for: name))
+            }
             let warnings = settings.unknownKeys(known: knownKeys, kind: "site.yaml")
             return (config, warnings)
         } catch {

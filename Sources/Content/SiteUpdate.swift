@@ -47,5 +47,6 @@ extension Page {
             && content.headings.map(\.id) == other.content.headings.map(\.id)
             && settings.point == other.settings.point && settings.points == other.settings.points
             && settings.worksheet == other.settings.worksheet && settingsLine == other.settingsLine
+            && meeting?.host == other.meeting?.host && meeting?.hostPosition?.line == other.meeting?.hostPosition?.line
     }
 }

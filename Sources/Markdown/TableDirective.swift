@@ -46,13 +46,20 @@ extension HTMLDirective {
             html += "<caption>\(caption)</caption>\n"
         }
         html += "<thead>\n<tr>\n"
+        // Each body cell carries its column's header as `data-label`: on a
+        // phone the stylesheet stacks a row into a card and prints the label
+        // before each cell, so no column is left off screen.
+        var labels: [String] = []
         for (index, cell) in header.enumerated() {
             // An empty corner cell heads nothing: a plain cell, not a header.
             if cell.isEmpty {
+                labels.append("")
                 html += "<td\(style(alignments[index]))></td>\n"
                 continue
             }
-            html += "<th scope=\"col\"\(style(alignments[index]))>\(renderer.renderInline(cell, line: block.bodyLine + lines[0].offset))</th>\n"
+            let rendered = renderer.renderInline(cell, line: block.bodyLine + lines[0].offset)
+            labels.append(textOfHTML(rendered))
+            html += "<th scope=\"col\"\(style(alignments[index]))>\(rendered)</th>\n"
         }
         html += "</tr>\n</thead>\n<tbody>\n"
         for row in lines.dropFirst(2) {
@@ -68,7 +75,8 @@ extension HTMLDirective {
                 let text = index < cells.count ? cells[index] : ""
                 // The first column names the row, so screen readers announce it.
                 let isHeader = index == 0 && !text.isEmpty
-                let tag = isHeader ? "th scope=\"row\"" : "td"
+                let label = labels[index].isEmpty ? "" : " data-label=\"\(labels[index])\""
+                let tag = isHeader ? "th scope=\"row\"" : "td\(label)"
                 let close = isHeader ? "th" : "td"
                 html += "<\(tag)\(style(alignments[index]))>\(renderer.renderInline(text, line: fileLine))</\(close)>\n"
             }

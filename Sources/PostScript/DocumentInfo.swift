@@ -11,7 +11,8 @@ public struct DocumentInfo: Sendable, Hashable {
     public var date: String
     /// Extra keys, e.g. a hash of the source, in the order given.
     public var custom: [(key: String, value: String)]
-    /// The document's language for screen readers (the Catalog's /Lang, `es-US`); none when nil.
+    /// The language of the document's text (BCP 47, "en"): the Catalog's
+    /// /Lang, which tells a screen reader how to pronounce it.
     public var language: String?
 
     public init(title: String, author: String = "", subject: String = "", keywords: [String] = [],

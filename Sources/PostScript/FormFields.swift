@@ -117,7 +117,9 @@ struct FieldTree {
         mark += "\n  /Rect [\(n(r.x)) \(n(r.y)) \(n(r.maxX)) \(n(r.maxY))] /F 4"
         switch widget.kind {
         case let .text(multiline, fontSize):
-            mark += " /FT /Tx /Ff \(multiline ? 4096 : 0) /DA (/Helv \(n(fontSize)) Tf 0 g) /MK << >> /ANN pdfmark"
+            let size = "\(FormWidget.sizeKey(r.width))x\(FormWidget.sizeKey(r.height))"
+            mark += " /FT /Tx /Ff \(multiline ? 4096 : 0) /DA (/Helv \(n(fontSize)) Tf 0 g) /MK << >>"
+            mark += "\n  /AP << /N {SSText\(size)} >> /ANN pdfmark"
         case .checkBox:
             let key = FormWidget.sizeKey(r.width)
             mark += " /FT /Btn /V /Off /AS /Off /DA (/ZaDb 0 Tf 0 g) /MK << /CA (4) >>"

@@ -18,6 +18,15 @@ public struct PageCanvas {
         widgets.compactMap { if case .radio = $0.widget.kind { return nil } else { return $0.widget.name } }
     }
     var radioSizes: Set<Int> = []
+    /// Text field sizes (FormWidget.sizeKey of width and height), one empty
+    /// appearance each.
+    var textFieldSizes: Set<[Int]> = []
+    /// Put before every field name on this page: a workbook's pages carry
+    /// their worksheet's name (`urge-log.`), so names stay unique in it.
+    public var fieldPrefix = ""
+    /// Added to every bookmark's level: in a workbook, a worksheet's
+    /// sections sit under the worksheet's own bookmark.
+    public var bookmarkDepth = 0
     private var currentFont: (StandardFont, Double)?
     private var currentGray: Double = 0
     private var currentLineWidth: Double = 1
@@ -52,6 +61,13 @@ public struct PageCanvas {
         lines.append("[" + pattern.map(n).joined(separator: " ") + "] 0 setdash")
     }
 
+    /// Everything drawn after this is `factor` times as large (large print):
+    /// the caller lays out on a page `factor` times smaller. Form fields and
+    /// links scale with it.
+    public mutating func scale(_ factor: Double) {
+        lines.append("\(n(factor)) \(n(factor)) scale")
+    }
+
     // MARK: Shapes
 
     public mutating func strokeLine(from a: (x: Double, y: Double), to b: (x: Double, y: Double)) {
@@ -64,6 +80,17 @@ public struct PageCanvas {
 
     public mutating func fillRect(_ r: Rect) {
         lines.append("\(n(r.x)) \(n(r.y)) \(n(r.width)) \(n(r.height)) rectfill")
+    }
+
+    /// Many rectangles as one path and one fill (a QR code's modules): one
+    /// fill has no seams between rectangles that touch.
+    public mutating func fillRects(_ rects: [Rect]) {
+        guard !rects.isEmpty else { return }
+        lines.append("newpath")
+        for r in rects {
+            lines.append("\(n(r.x)) \(n(r.y)) M \(n(r.width)) 0 rlineto 0 \(n(r.height)) rlineto \(n(-r.width)) 0 rlineto closepath")
+        }
+        lines.append("fill")
     }
 
     public mutating func strokeCircle(center: (x: Double, y: Double), radius: Double) {
@@ -168,15 +195,21 @@ public struct PageCanvas {
         lines.append("[ /Rect \(box(rect)) /Border [0 0 0] /Action << /Subtype /URI /URI \(Literal.ascii(url)) >> /Subtype /Link /ANN pdfmark")
     }
 
+    /// A clickable area that turns to page `page` (1-based) of this document.
+    public mutating func link(toPage page: Int, rect: Rect) {
+        lines.append("[ /Rect \(box(rect)) /Border [0 0 0] /Page \(max(1, page)) /View [/XYZ null null null] /Subtype /Link /ANN pdfmark")
+    }
+
     /// A bookmark pointing at height `y` of this page. `level` 1 is top.
     public mutating func bookmark(_ title: String, level: Int = 1, y: Double) {
-        outline.append(OutlineEntry(title: title, level: max(1, level), page: number, y: y))
+        outline.append(OutlineEntry(title: title, level: max(1, level + bookmarkDepth), page: number, y: y))
     }
 
     /// A fillable text field over `rect`; `multiline` for writing areas.
     /// Dots in `name` make a hierarchy (`urge_log.row3.trigger`), as PDF
     /// form field names do.
     public mutating func textField(name: String, rect: Rect, multiline: Bool, fontSize: Double = 11, tooltip: String? = nil) {
+        textFieldSizes.insert([FormWidget.sizeKey(rect.width), FormWidget.sizeKey(rect.height)])
         addWidget(FormWidget(name: name, kind: .text(multiline: multiline, fontSize: fontSize), rect: rect, tooltip: tooltip))
     }
 
@@ -200,6 +233,8 @@ public struct PageCanvas {
     }
 
     private mutating func addWidget(_ widget: FormWidget) {
+        var widget = widget
+        widget.name = fieldPrefix + widget.name
         widgets.append((lines.count, widget))
     }
 

@@ -145,10 +145,15 @@ public struct PostScriptDocument {
         out.append("%%Trailer")
         if hasFields {
             out.append("[ /_objdef {SSAcroForm} /type /dict /OBJ pdfmark")
-            out.append("[ {SSAcroForm} << /Fields {SSFields} /NeedAppearances true /DA (/Helv 0 Tf 0 g)")
+            // Every field has its appearance (/AP), so no /NeedAppearances:
+            // viewers that ignore it (and PDF 2.0, which drops it) show them all.
+            out.append("[ {SSAcroForm} << /Fields {SSFields} /DA (/Helv 0 Tf 0 g)")
             out.append("  /DR << /Font << /Helv {SSHelv} /ZaDb {SSZaDb} >> >> >> /PUT pdfmark")
             out.append("% Without /AcroForm in the Catalog, viewers show no form.")
             out.append("[ {Catalog} << /AcroForm {SSAcroForm} >> /PUT pdfmark")
+        }
+        if let language = info.language, !language.isEmpty {
+            out.append("[ {Catalog} << /Lang \(Literal.ascii(language)) >> /PUT pdfmark")
         }
         out.append("%%EOF")
         return out.joined(separator: "\n") + "\n"
@@ -171,9 +176,6 @@ public struct PostScriptDocument {
             lines.append("  \(Literal.name(key)) \(Literal.pdfText(value, basicPlaneOnly: true))")
         }
         lines[lines.count - 1] += " /DOCINFO pdfmark"
-        if let language = info.language {
-            lines.append("[ {Catalog} << /Lang \(Literal.ascii(language)) >> /PUT pdfmark")
-        }
         return lines
     }
 
@@ -198,6 +200,15 @@ public struct PostScriptDocument {
             lines.append("[ /_objdef {SSCheckOff\(key)} /type /stream /OBJ pdfmark")
             lines.append("[ {SSCheckOff\(key)} () /PUT pdfmark")
             lines.append("[ {SSCheckOff\(key)} << /Type /XObject /Subtype /Form /BBox \(bbox) >> /PUT pdfmark")
+        }
+        // Text fields: an empty appearance per size, marked as the field's
+        // variable text; a viewer draws over it what is typed.
+        for key in Set(pages.flatMap(\.textFieldSizes)).sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let name = "SSText\(key[0])x\(key[1])"
+            let bbox = "[0 0 \(Literal.number(Double(key[0]) / 100)) \(Literal.number(Double(key[1]) / 100))]"
+            lines.append("[ /_objdef {\(name)} /type /stream /OBJ pdfmark")
+            lines.append("[ {\(name)} (/Tx BMC EMC) /PUT pdfmark")
+            lines.append("[ {\(name)} << /Type /XObject /Subtype /Form /BBox \(bbox) /Resources << /Font << /Helv {SSHelv} >> >> >> /PUT pdfmark")
         }
         // Radio buttons: on is a filled dot (four Bézier arcs).
         for key in Set(pages.flatMap(\.radioSizes)).sorted() {

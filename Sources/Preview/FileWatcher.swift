@@ -1,3 +1,4 @@
+import Content
 import Foundation
 import NIOConcurrencyHelpers
 import SiteBuild
@@ -104,10 +105,12 @@ final class FileWatcher: Sendable {
         !file.path.isEmpty && !FileManager.default.fileExists(atPath: roots[file.root].folder.appendingPathComponent(file.path).path)
     }
 
-    /// Files editors write beside the real one while saving, never part of the site.
+    /// Files editors write beside the real one while saving, never part of
+    /// the site: what the content folder leaves out (one rule for both), and
+    /// the two that exist only for a moment (emacs's `#page.md` before it
+    /// becomes `#page.md#`, vim's `4913` probe).
     static func isScratch(_ name: Substring) -> Bool {
-        name.hasPrefix(".") || name.hasPrefix("#") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
-            || name.hasSuffix(".tmp") || (!name.isEmpty && name.allSatisfy(\.isNumber))  // vim's `4913` probe
+        ContentFolder.isLeftOut(String(name)) || name.hasPrefix("#") || (!name.isEmpty && name.allSatisfy(\.isNumber))
     }
 
     static func isScratch(path: String) -> Bool {

@@ -16,37 +16,39 @@ public struct SiteRenderer: Sendable {
     /// (the sitemap lists every language).
     public private(set) var translations: [SiteRenderer] = []
 
-    public init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing], words: SiteWords) {
-        self.init(site: site, templates: templates, worksheets: worksheets, words: words, languages: [])
+    /// `images`: the resized images by their path below content/, which
+    /// pages show as `<picture>` and name as their `og:image`.
+    public init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [],
+                words: SiteWords, images: [String: PublishedImage] = [:]) {
+        self.init(site: site, templates: templates, worksheets: worksheets, workbooks: workbooks, words: words, images: images, languages: [])
     }
 
-    init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing], words: SiteWords,
-         languages: [SiteData.LanguageLink]) {
+    init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download],
+         words: SiteWords, images: [String: PublishedImage], languages: [SiteData.LanguageLink]) {
         self.site = site
         self.templates = templates
         self.worksheets = worksheets
-        self.data = SiteData(site: site, worksheets: worksheets, words: words, languages: languages)
+        self.data = SiteData(site: site, worksheets: worksheets, workbooks: workbooks, words: words, images: images, languages: languages)
     }
 
     /// The renderer of a site in every language: `site` and each of its
     /// `translations`, with their worksheets and words (by language code).
     public static func everyLanguage(site: Site, templates: TemplateLibrary, worksheets: [String: [WorksheetListing]],
-                                     words: [String: InterfaceWords]) -> SiteRenderer {
-        guard !site.translations.isEmpty else {
-            return SiteRenderer(site: site, templates: templates, worksheets: worksheets[site.language] ?? [],
-                                words: SiteWords(words[site.language] ?? InterfaceWords(language: site.language, path: "", words: [:], keys: [])))
+                                     workbooks: [String: [WorksheetListing.Download]] = [:], words: [String: InterfaceWords],
+                                     images: [String: PublishedImage] = [:]) -> SiteRenderer {
+        func wordsOf(_ language: Site) -> InterfaceWords {
+            words[language.language] ?? InterfaceWords(language: language.language, path: "", words: [:], keys: [])
         }
-        let links = site.allLanguages.map { language in
-            let languageWords = words[language.language]
-            return SiteData.LanguageLink(code: language.language, name: languageWords?.text("language_name") ?? language.language,
-                                         homeURLPath: language.urlPrefix,
-                                         untranslatedNote: languageWords?.text("untranslated_note") ?? "",
-                                         worksheetSlugs: Set((worksheets[language.language] ?? []).map(\.slug)))
+        let links = site.translations.isEmpty ? [] : site.allLanguages.map { language in
+            SiteData.LanguageLink(code: language.language, name: wordsOf(language).text("language_name"),
+                                  homeURLPath: language.urlPrefix,
+                                  untranslatedNote: wordsOf(language).text("untranslated_note"),
+                                  worksheetSlugs: Set((worksheets[language.language] ?? []).map(\.slug)))
         }
         func renderer(_ language: Site) -> SiteRenderer {
-            let interface = words[language.language] ?? InterfaceWords(language: language.language, path: "", words: [:], keys: [])
-            return SiteRenderer(site: language, templates: templates, worksheets: worksheets[language.language] ?? [],
-                                words: SiteWords(interface), languages: links)
+            SiteRenderer(site: language, templates: templates, worksheets: worksheets[language.language] ?? [],
+                         workbooks: workbooks[language.language] ?? [], words: SiteWords(wordsOf(language)),
+                         images: images, languages: links)
         }
         var main = renderer(site)
         main.translations = site.translations.map(renderer)
@@ -68,35 +70,15 @@ public struct SiteRenderer: Sendable {
     /// The template a page uses: its `layout`, or its kind's own, or `page`.
     public func templateName(for page: Page) -> String {
         if let layout = page.settings.layout { return layout }
+        // The meetings section shows the schedule, from its own template when there is one.
+        if page.kind == .section, page.sectionPath == "meetings", templates.names.contains("meetings") { return "meetings" }
         return templates.names.contains(page.kind.defaultTemplate) ? page.kind.defaultTemplate : "page"
-    }
-
-    /// Problems that would only show while rendering, checked before any
-    /// page is written: a `layout` that names no template.
-    public func checkLayouts() -> [Diagnostic] {
-        site.pages.compactMap { page in
-            let name = templateName(for: page)
-            guard !templates.names.contains(name) else { return nil }
-            return .error(page.sourcePath, line: page.settingsLine, column: 1,
-                          "there is no template '\(name)' (no templates/\(name).mustache)",
-                          fix: closestName(to: name, in: templates.names.sorted()).map { "did you mean '\($0)'?" })
-        }
     }
 
     /// Where smartsite puts pages of its own; the pages and the check below use these.
     static let searchURLPath = "search/"
     static let worksheetsURLPath = "worksheets/"
     static let builtInPages = [searchURLPath: "the search page", worksheetsURLPath: "the list of worksheets"]
-
-    /// A content page at one of those addresses would be overwritten.
-    public func checkBuiltInAddresses() -> [Diagnostic] {
-        let prefix = site.urlPrefix
-        return site.pages.compactMap { page in
-            guard page.urlPath.hasPrefix(prefix), let builtIn = Self.builtInPages[String(page.urlPath.dropFirst(prefix.count))] else { return nil }
-            return .error(page.sourcePath, "this page would be published at /\(page.urlPath), where smartsite puts \(builtIn)",
-                          fix: "rename or move the file")
-        }
-    }
 
     /// HTML past this size is a template mistake (a list shown again inside
     /// each of its own entries grows with the square of the site), not a
@@ -125,16 +107,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Worksheet pages, the worksheets index, search page, 404, search
-    /// index, sitemap and robots.txt.
+    /// index, and the files of `siteFileMakers` (sitemap, robots.txt, meeting
+    /// calendars), each language's below its folder (`es/search.json`).
     public func siteFiles() -> [Output] {
-        let search = Output(path: site.urlPrefix + "search.json", text: SearchIndex.json(site: site, worksheets: worksheets, words: data.words))
-        // One sitemap and robots.txt for every language, at the site root.
-        guard site.urlPrefix.isEmpty else { return templatedSiteFiles() + [search] }
-        return templatedSiteFiles() + [
-            search,
-            Output(path: "sitemap.xml", text: Sitemap.xml(allLanguages)),
-            Output(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(site.config.baseURL)sitemap.xml\n"),
-        ]
+        templatedSiteFiles() + [
+            Output(path: site.urlPrefix + "search.json", text: SearchIndex.json(site: site, worksheets: worksheets, words: data.words)),
+        ] + siteFileMakers.flatMap { $0.files(self) }
     }
 
     /// A page smartsite makes in every language (search, the worksheets list,
@@ -154,7 +132,7 @@ public struct SiteRenderer: Sendable {
                                       description: data.words.searchDescription(site.config.title)) {
             files.append(search)
         }
-        let basePath = Self.path(of: site.config.baseURL)
+        let basePath = BaseURL.sitePath(of: site.config.baseURL)
         if let notFound = renderSpecial(template: "404", marked: .isNotFound, urlPath: prefix, title: data.words.notFoundTitle,
                                         description: data.words.notFoundDescription, rootOverride: basePath, alternates: [:]) {
             files.append(Output(path: prefix + "404.html", text: notFound.text))
@@ -185,13 +163,5 @@ public struct SiteRenderer: Sendable {
         let frame = PageFrame(site: data, urlPath: urlPath, title: title, description: description, rootOverride: rootOverride,
                               alternates: alternates ?? everyLanguage(own))
         return output(frame, kind: SpecialPageView(which: mark), template: template)
-    }
-
-    /// `https://example.org/recovery/` → `/recovery/`: where the site sits on
-    /// its host, for the 404 page, which is served at any depth.
-    static func path(of baseURL: String) -> String {
-        guard let scheme = baseURL.range(of: "://") else { return baseURL.hasPrefix("/") ? baseURL : "/" }
-        let afterHost = baseURL[scheme.upperBound...].drop { $0 != "/" }
-        return afterHost.isEmpty ? "/" : String(afterHost)
     }
 }

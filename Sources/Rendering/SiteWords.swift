@@ -29,4 +29,6 @@ public struct SiteWords: Sendable {
     public var worksheetsDescription: String { interface.text("worksheets_description") }
     /// A worksheet's entry in search results: "Urge Log (worksheet)".
     public func worksheetInSearch(_ title: String) -> String { interface.text("worksheet_in_search", ["title": title]) }
+    /// The meeting schedule's and calendars' words.
+    public var meetings: MeetingWords { MeetingWords(interface) }
 }

@@ -17,6 +17,7 @@ enum TemplateNames {
         SectionView.self, PointWithToolsView.self, PointView.self, ToolView.self, ProviderView.self, ProviderDetailsView.self,
         WorksheetView.self, DownloadView.self, WorksheetPageView.self, WorksheetsPageView.self, SpecialPageView.self,
         AlternateView.self, LanguageLinkView.self,
+        MeetingPageView.self, MeetingView.self, PlaceView.self, ScheduleView.self, ScheduleDayView.self, MeetingFilterView.self,
     ]
 
     static let values = Set(views.flatMap { $0.keys })

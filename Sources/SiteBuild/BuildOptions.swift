@@ -24,6 +24,8 @@ public struct BuildOptions: Sendable {
     public var audits = false
     /// `check --reading`: with `audits`, also every page's reading grade as a table.
     public var readingTable = false
+    /// `build --offline`: the copy that works opened from disk (``OfflineCopy``).
+    public var offline = false
 
     public init(contentFolder: String = "content", templatesFolder: String = "templates", outputFolder: String = "output",
                 baseURL: String? = nil, includeDrafts: Bool = false, buildWorksheets: Bool = true) {
@@ -44,6 +46,9 @@ public struct BuildReport: Sendable {
     public var pdfsDistilled = 0
     public var pdfsReused = 0
     public var filesCopied = 0
+    /// Images resized by libvips this time, and kept from the last build.
+    public var imagesResized = 0
+    public var imagesReused = 0
     public var warnings: [Diagnostic] = []
     /// With `audits`: links to other sites, for a person to check by hand.
     public var externalLinks: [(url: String, page: String, line: Int)] = []

@@ -9,6 +9,7 @@ public enum BuildStep: String, Sendable, CaseIterable {
     case loadTemplates = "load templates"
     case audit
     case worksheets
+    case images
     case checkSite = "check site"
     case checkTemplates = "check templates"
     case renderPages = "render pages"
@@ -25,6 +26,7 @@ public enum BuildStep: String, Sendable, CaseIterable {
         case .loadTemplates: return "reading the templates"
         case .audit: return "checking the site"
         case .worksheets: return "making the worksheets"
+        case .images: return "resizing the images"
         case .checkSite: return "checking links"
         case .checkTemplates: return "checking the templates"
         case .renderPages: return "writing the pages"

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Images
 import Rendering
 import Worksheets
 
@@ -60,6 +61,8 @@ public final class PreviewSession {
         var sources: SiteBuilder.Sources
         /// By language code.
         var worksheets: [String: WorksheetsBuilt]
+        /// The resized images, kept for the next full build to reuse.
+        var images: ImageStep.Built
         /// search.json entries, in page order, so a changed page makes only its own again.
         var searchEntries: [String]
         var site: Site { sources.site }
@@ -114,9 +117,13 @@ public final class PreviewSession {
             let output = MemoryOutput()
             let worksheets = makeWorksheets(sources, into: output)
             clock.lap(.worksheets, into: &report)
-            let renderer = try SiteBuilder.render(sources, worksheets: worksheets, options: options, to: output,
+            let images = try BuildStep.images.run { () throws(DiagnosticsError) in
+                try ImageStep.run(site: sources.site, output: output, previous: .files(last?.images.filesByPath ?? [:]))
+            }
+            clock.lap(.images, into: &report)
+            let renderer = try SiteBuilder.render(sources, worksheets: worksheets, images: images, options: options, to: output,
                                                   report: &report, clock: &clock, progress: { _ in })
-            last = Built(sources: sources, worksheets: worksheets,
+            last = Built(sources: sources, worksheets: worksheets, images: images,
                          searchEntries: sources.site.pages.parallelMap(renderer.searchEntry))
             clock.lap(.searchEntries, into: &report)
             var update = PreviewUpdate(files: output.files, replacesAll: true, reload: .page, warnings: report.warnings)
@@ -192,6 +199,9 @@ public final class PreviewSession {
                 let known = site.folder.hasOtherFile(path)
                 if files.fileExists(atPath: source.path) {
                     guard known else { return nil }
+                    // A changed image is resized again (and the pages showing it
+                    // get its new sizes): a full build, which keeps the other images.
+                    if ImageFormat.named(path) != nil, linked(site).contains(path) { return nil }
                     // Only what a page links to is published, in preview as in a build.
                     if linked(site).contains(path) { plan.copies.append((source, path)) } else { plan.ignored.append(change) }
                 } else if known {
@@ -222,7 +232,6 @@ public final class PreviewSession {
         var sources = last.sources
         if plan.templates {
             sources.templates = try SiteBuilder.loadTemplates(options)
-            sources.missingTemplates = SiteBuilder.missingTemplates(in: sources.templates, options: options)
         }
 
         // Pages: load the changed ones again and check the site with them in.
@@ -250,11 +259,13 @@ public final class PreviewSession {
         }
         // The default language's renderer; the others' pages are made by full builds.
         let renderer = SiteRenderer.everyLanguage(site: sources.site, templates: sources.templates,
-                                                  worksheets: WorksheetStep.listings(allWorksheets, sources: sources), words: sources.words)
+                                                  worksheets: WorksheetStep.listings(allWorksheets, sources: sources),
+                                                  workbooks: WorksheetStep.workbooks(allWorksheets, sources: sources),
+                                                  words: sources.words, images: last.images.published)
         // Layouts are checked on every page only when templates changed or a changed page names a missing one.
         let layoutsToCheck = plan.templates || changedPages.contains { !sources.templates.names.contains(renderer.templateName(for: $0.new)) }
-        let checks = sources.missingTemplates + (layoutsToCheck ? renderer.checkLayouts() : [])
-            + allWorksheets.values.flatMap { $0.diagnostics.filter(\.isError) }
+        let checks = PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run(layouts: layoutsToCheck)
+            + WorksheetStep.problems(allWorksheets[sources.site.language] ?? WorksheetsBuilt(), site: sources.site)
         if !checks.isEmpty { throw DiagnosticsError(checks) }
         clock.lap(.checkTemplates, into: &report)
 
@@ -273,9 +284,10 @@ public final class PreviewSession {
                                                                        words: last.sources.words).readers
                                         },
                                         after: renderer.readers)
-            // Tool pages show their worksheet's title, description and downloads.
+            // Tool pages show their worksheet's title, description and downloads
+            // (named by the tool page or by the worksheet's `tool:`).
             let pages = sources.site.pages.filter {
-                dependents.pages.contains($0.contentPath) || (plan.worksheets && $0.settings.worksheet != nil)
+                dependents.pages.contains($0.contentPath) || (plan.worksheets && $0.kind == .tool)
             }
             try SiteBuilder.writePages(pages, renderer: renderer, to: output)
             pagesRendered = pages.count
@@ -303,7 +315,7 @@ public final class PreviewSession {
         let stylesheets = copy(plan.copies, to: output, removed: &update.removed)
         clock.lap(.finish, into: &report)
         update.steps = report.steps
-        self.last = Built(sources: sources, worksheets: allWorksheets, searchEntries: searchEntries)
+        self.last = Built(sources: sources, worksheets: allWorksheets, images: last.images, searchEntries: searchEntries)
         update.files = output.files
         let onlyStyles = !update.files.isEmpty && stylesheets.count == update.files.count && update.removed.isEmpty
             && update.deferred.isEmpty

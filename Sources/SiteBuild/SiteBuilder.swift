@@ -9,8 +9,6 @@ import Worksheets
 /// a complete site. Every step's time is kept for the summary and benchmarks.
 public enum SiteBuilder {
     /// Templates the site cannot do without, beyond the per-kind ones.
-    static let requiredTemplates = ["page", "section", "worksheet", "worksheets", "search", "404"]
-
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(DiagnosticsError) -> BuildReport {
         var report = BuildReport()
         var clock = StepClock()
@@ -46,8 +44,21 @@ public enum SiteBuilder {
             }
             clock.lap(.worksheets, into: &report)
 
-            _ = try render(sources, worksheets: worksheets, options: options, to: output,
-                           report: &report, clock: &clock, progress: progress)
+            progress("Resizing images")
+            let images = try BuildStep.images.run { () throws(DiagnosticsError) in
+                try ImageStep.run(site: sources.site, output: output, previous: .folder(output.existing))
+            }
+            report.imagesResized = images.made
+            report.imagesReused = images.reused
+            clock.lap(.images, into: &report)
+
+            if options.offline {
+                _ = try render(sources, worksheets: worksheets, images: images, options: options, to: OfflineCopy(output: output),
+                               report: &report, clock: &clock, progress: progress)
+            } else {
+                _ = try render(sources, worksheets: worksheets, images: images, options: options, to: output,
+                               report: &report, clock: &clock, progress: progress)
+            }
 
             do throws(Diagnostic) { try output.commit() } catch { throw DiagnosticsError([error], step: BuildStep.swapIn.doing) }
             if options.audits {
@@ -83,8 +94,6 @@ public enum SiteBuilder {
         var templates: TemplateLibrary
         /// Every language's words (`templates/i18n/CODE.yaml`), by code.
         var words: [String: InterfaceWords]
-        /// Required templates that are missing, reported with the other problems found before writing.
-        var missingTemplates: [Diagnostic]
     }
 
     static func loadSources(_ options: BuildOptions, report: inout BuildReport, clock: inout StepClock,
@@ -104,15 +113,7 @@ public enum SiteBuilder {
         }
         report.warnings += WordsCheck.unknownKeys(in: templates, words: words)
         clock.lap(.loadTemplates, into: &report)
-        return Sources(site: site, templates: templates, words: Dictionary(words.map { ($0.language, $0) }, uniquingKeysWith: { a, _ in a }),
-                       missingTemplates: missingTemplates(in: templates, options: options))
-    }
-
-    static func missingTemplates(in templates: TemplateLibrary, options: BuildOptions) -> [Diagnostic] {
-        requiredTemplates.filter { !templates.names.contains($0) }.map { name in
-            Diagnostic.error(options.templatesFolder + "/\(name).mustache", "this template is missing; every site needs it",
-                             fix: "copy it from the templates/ folder that ships with smartsite")
-        }
+        return Sources(site: site, templates: templates, words: Dictionary(words.map { ($0.language, $0) }, uniquingKeysWith: { a, _ in a }))
     }
 
     static func loadTemplates(_ options: BuildOptions) throws(DiagnosticsError) -> TemplateLibrary {
@@ -122,31 +123,37 @@ public enum SiteBuilder {
     /// Pages, site files and static files into `output`, after the checks
     /// that need the templates and worksheets. Shared by `build` (staging
     /// folder) and preview (memory).
-    static func render(_ sources: Sources, worksheets: [String: WorksheetsBuilt], options: BuildOptions, to output: some SiteOutput,
+    static func render(_ sources: Sources, worksheets: [String: WorksheetsBuilt], images: ImageStep.Built, options: BuildOptions,
+                       to output: some SiteOutput,
                        report: inout BuildReport, clock: inout StepClock,
                        progress: (String) -> Void) throws(DiagnosticsError) -> SiteRenderer {
         let main = SiteRenderer.everyLanguage(site: sources.site, templates: sources.templates,
-                                              worksheets: WorksheetStep.listings(worksheets, sources: sources), words: sources.words)
-        var problems = sources.missingTemplates
-        for built in sources.site.allLanguages.compactMap({ worksheets[$0.language] }) {
-            report.warnings += built.diagnostics.filter { !$0.isError }
-            problems += built.diagnostics.filter(\.isError)
-        }
-        for renderer in main.allLanguages { problems += renderer.checkLayouts() + renderer.checkBuiltInAddresses() }
-        if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems, step: BuildStep.checkTemplates.doing) }
-        // A picture both languages show is copied once.
-        let copiedByDefault = main.translations.isEmpty ? [] : Set(sources.site.linkedFiles())
+                                              worksheets: WorksheetStep.listings(worksheets, sources: sources),
+                                              workbooks: WorksheetStep.workbooks(worksheets, sources: sources),
+                                              words: sources.words, images: images.published)
+        var problems: [Diagnostic] = []
         for renderer in main.allLanguages {
-            try render(renderer, worksheets: worksheets[renderer.site.language] ?? WorksheetsBuilt(), options: options, to: output,
-                       skipping: renderer.site.urlPrefix.isEmpty ? [] : copiedByDefault,
+            let built = worksheets[renderer.site.language] ?? WorksheetsBuilt()
+            report.warnings += built.diagnostics.filter { !$0.isError }
+            problems += PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run()
+                + WorksheetStep.problems(built, site: renderer.site)
+        }
+        if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems, step: BuildStep.checkTemplates.doing) }
+        // A picture both languages show is copied once; the image step published its own.
+        let published = Set(images.images.keys)
+        let copiedByDefault = main.translations.isEmpty ? published : published.union(sources.site.linkedFiles())
+        for renderer in main.allLanguages {
+            try render(renderer, worksheets: worksheets[renderer.site.language] ?? WorksheetsBuilt(), images: images,
+                       options: options, to: output, written: renderer.site.urlPrefix.isEmpty ? published : copiedByDefault,
                        report: &report, clock: &clock, progress: progress)
         }
         return main
     }
 
     /// One language's pages, site files and the content files its pages link to.
-    private static func render(_ renderer: SiteRenderer, worksheets: WorksheetsBuilt, options: BuildOptions, to output: some SiteOutput,
-                               skipping copied: Set<String>, report: inout BuildReport, clock: inout StepClock,
+    private static func render(_ renderer: SiteRenderer, worksheets: WorksheetsBuilt, images: ImageStep.Built,
+                               options: BuildOptions, to output: some SiteOutput,
+                               written: Set<String>, report: inout BuildReport, clock: inout StepClock,
                                progress: (String) -> Void) throws(DiagnosticsError) {
         let site = renderer.site
         progress("Writing \(site.pages.count) pages")
@@ -174,8 +181,9 @@ public enum SiteBuilder {
         var generated = Set(site.pages.map { SitePaths.outputFile(forURLPath: $0.urlPath) })
         generated.formUnion(files.map(\.path))
         generated.formUnion(worksheets.files.keys)
-        report.filesCopied = try BuildStep.copyFiles.run { () throws(DiagnosticsError) in
-            try copyStaticFiles(site: site, options: options, output: output, generated: generated, skipping: copied)
+        generated.formUnion(images.files.map(\.path))
+        report.filesCopied += try BuildStep.copyFiles.run { () throws(DiagnosticsError) in
+            try copyStaticFiles(site: site, options: options, output: output, generated: generated, written: written)
         }
         clock.lap(.copyFiles, into: &report)
     }
@@ -208,8 +216,9 @@ public enum SiteBuilder {
     /// editor's backup, a file nothing links to. A file that would take the
     /// place of one smartsite made (`content/search.json`) is an error
     /// naming both, not a silent replacement.
+    /// `written`: files of content/ another step published already (the images).
     static func copyStaticFiles(site: Site, options: BuildOptions, output: some SiteOutput,
-                                generated: Set<String>, skipping copied: Set<String> = []) throws(DiagnosticsError) -> Int {
+                                generated: Set<String>, written: Set<String> = []) throws(DiagnosticsError) -> Int {
         var problems: [Diagnostic] = []
         var sources: [(from: String, shown: String, to: String)] = []
         let assetsRoot = options.templatesFolder + "/assets"
@@ -229,7 +238,7 @@ public enum SiteBuilder {
             }
         }
         let taken = generated.union(sources.map(\.to))
-        for file in site.linkedFiles() where !copied.contains(file) {
+        for file in site.linkedFiles() where !written.contains(file) {
             let shown = site.folder.sharedDisplayPath(file)
             if taken.contains(file) {
                 problems.append(.error(shown, "this file would take the place of \(options.outputFolder)/\(file), which smartsite makes",

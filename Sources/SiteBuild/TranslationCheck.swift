@@ -1,7 +1,7 @@
 import Content
+import DerivedFiles
 import Diagnostics
 import Foundation
-import Worksheets
 
 /// What `check` says about a site's languages: which pages are not
 /// translated yet, and which translations are older than their original.

@@ -1,4 +1,5 @@
 import Content
+import DerivedFiles
 import Diagnostics
 import Foundation
 import Rendering
@@ -56,15 +57,54 @@ enum WorksheetStep {
         return listings
     }
 
+    /// Every language's workbooks, by language code.
+    static func workbooks(_ built: [String: WorksheetsBuilt], sources: SiteBuilder.Sources) -> [String: [WorksheetListing.Download]] {
+        var workbooks: [String: [WorksheetListing.Download]] = [:]
+        for site in sources.site.allLanguages {
+            guard let words = sources.words[site.language], let languageBuilt = built[site.language] else { continue }
+            workbooks[site.language] = self.workbooks(languageBuilt, words: words)
+        }
+        return workbooks
+    }
+
+    /// The workbooks made (every worksheet in one PDF), as downloads.
+    static func workbooks(_ built: WorksheetsBuilt, words interface: InterfaceWords) -> [WorksheetListing.Download] {
+        let words = WorksheetWords(interface)
+        return Paper.allCases.compactMap { paper in
+            guard let file = built.workbookFiles[paper], let pages = built.workbookPageCounts[paper] else { return nil }
+            return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
+        }
+    }
+
+    /// What stops the build on the worksheets' side, the same in build, check
+    /// and preview: their own errors and `tool:` settings naming no tool page.
+    static func problems(_ built: WorksheetsBuilt, site: Site) -> [Diagnostic] {
+        built.diagnostics.filter(\.isError) + toolProblems(built, site: site)
+    }
+
+    /// A worksheet's `tool:` that names no tool page would lose its link in
+    /// silence: an error at the setting, with the nearest tool page's name.
+    static func toolProblems(_ built: WorksheetsBuilt, site: Site) -> [Diagnostic] {
+        let tools = site.pages.filter { $0.kind == .tool }.map(\.contentPath)
+        return built.worksheets.compactMap { laidOut -> Diagnostic? in
+            let worksheet = laidOut.worksheet
+            guard let tool = worksheet.tool, !tools.contains("toolbox/\(tool).md") else { return nil }
+            let names = tools.map { String($0.dropFirst("toolbox/".count).dropLast(".md".count)) }
+            let suggestion = closestName(to: tool, in: names).map { "did you mean '\($0)'? " } ?? ""
+            return .error(worksheet.sourcePath, line: worksheet.toolLine, column: 1,
+                          "'tool' names the tool page '\(tool)', which does not exist (no \(site.folder.displayPath("toolbox/\(tool).md")))",
+                          fix: suggestion + "write the name of a file in \(site.folder.displayRoot)/toolbox/ without `.md`, or delete the line")
+        }
+    }
+
     /// What the site shows of each worksheet: its page, downloads and tool page.
     static func listings(_ built: WorksheetsBuilt, site: Site, words interface: InterfaceWords) -> [WorksheetListing] {
         let words = WorksheetWords(interface)
         return built.worksheets.map { laidOut in
             let worksheet = laidOut.worksheet
-            let downloads = Paper.allCases.compactMap { paper -> WorksheetListing.Download? in
-                guard let file = laidOut.pdfFiles[paper] else { return nil }
-                let pages = laidOut.pageCount(paper)
-                return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
+            let downloads = laidOut.downloads(words).map { download in
+                WorksheetListing.Download(label: download.label, file: download.file, pages: download.pages,
+                                          pagesLabel: words.pageCount(download.pages))
             }
             let toolPage = worksheet.tool.map { "toolbox/\($0).md" }
                 ?? site.pages.first { $0.kind == .tool && $0.settings.worksheet == worksheet.slug }?.contentPath

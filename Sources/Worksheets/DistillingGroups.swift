@@ -1,3 +1,5 @@
+import DerivedFiles
+
 /// Which worksheets share a Ghostscript process.
 ///
 /// Two groups, one per core: a cold build runs two gs processes side by

@@ -1,3 +1,4 @@
+import DerivedFiles
 import Foundation
 
 /// Which PDFs are kept from the last build and which are made by which gs
@@ -35,7 +36,7 @@ struct DistillingPlan {
             let pdfs = members.flatMap { i in
                 worksheets[i].printed.map { printed in
                     PDF(worksheet: i, printed: printed,
-                        key: SHA256.hex(groupKey + "\n" + worksheets[i].slug + "\n" + printed.paper.rawValue))
+                        key: SHA256.hex(groupKey + "\n" + printed.name))
                 }
             }
             let previous = pdfs.compactMap { pdf in
@@ -70,6 +71,6 @@ struct DistillingPlan {
             hasher.update(ps)
             hasher.update([0])
         }
-        return hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return hasher.hexDigest()
     }
 }

@@ -6,7 +6,10 @@ import Foundation
 enum FieldName {
     /// Lower-case ASCII letters and digits joined by single underscores;
     /// accents are dropped ("Café" → "cafe"). Empty when nothing is left.
-    static func from(_ label: String, maxLength: Int = 40) -> String {
+    /// A long label is cut after a whole word, at `maxLength`: 120 keeps the
+    /// full name of a question-long label, and a name with its groups
+    /// (`list.item`) well inside the 127 bytes some PDF readers allow.
+    static func from(_ label: String, maxLength: Int = 120) -> String {
         let folded = label.applyingTransformToLatin().lowercased()
         var out = ""
         var pendingUnderscore = false
@@ -23,7 +26,13 @@ enum FieldName {
             }
         }
         if out.count > maxLength {
-            out = String(out.prefix(maxLength))
+            let cut = out.prefix(maxLength + 1)
+            // Whole words: back to the last underscore, unless that leaves nothing.
+            if let space = cut.lastIndex(of: "_"), space > cut.startIndex {
+                out = String(cut[..<space])
+            } else {
+                out = String(out.prefix(maxLength))
+            }
             while out.hasSuffix("_") { out.removeLast() }
         }
         return out

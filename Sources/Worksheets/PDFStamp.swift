@@ -1,3 +1,4 @@
+import DerivedFiles
 import Foundation
 
 /// A PDF carries the key it was made from in its trailer /ID, which gs

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A printable form, read from one Markdown file in content/worksheets/.
 /// The same value is laid out as PostScript (for the PDFs) and as HTML (for
 /// the worksheet's page), so the two always show the same form.
@@ -7,8 +9,12 @@ public struct Worksheet: Sendable {
     public var description: String
     /// The toolbox page this worksheet belongs to (its slug), if any.
     public var tool: String?
+    /// The line of `tool:` in the file, for the error when no such tool page exists.
+    public var toolLine = 0
     /// The paper `smartsite worksheet` uses when none is asked for.
     public var paper: Paper
+    /// Printed on pages turned sideways: a table of many columns needs the width.
+    public var landscape = false
     public var sourcePath: String
     /// Paragraphs before the first heading, printed under the title.
     public var intro: [[Span]]
@@ -100,6 +106,7 @@ public struct Table: Sendable {
     public struct Column: Sendable {
         public var header: String
         public var name: String
+        public var width: ColumnWidth = .normal
     }
     public var label: [Span]
     public var columns: [Column]
@@ -115,4 +122,26 @@ public struct Pie: Sendable {
     public var label: [Span]
     public var slices: [Slice]
     public var name: String
+}
+
+/// How much room a table column gets: `narrow` for a number or a score,
+/// `wide` for a sentence. Written after the header (`Trigger | wide`), or
+/// chosen from the header (a scale such as "Intensity (0–10)" is narrow).
+public enum ColumnWidth: String, Sendable, CaseIterable {
+    case narrow, normal, wide
+
+    /// Shares of the table's width.
+    var weight: Double {
+        switch self {
+        case .narrow: return 1
+        case .normal: return 2
+        case .wide: return 3
+        }
+    }
+
+    /// A header that asks for a number: it names a range ("0-10", "1–5").
+    static func guess(_ header: String) -> ColumnWidth {
+        let range = header.range(of: #"\d+\s*[-–]\s*\d+"#, options: .regularExpression)
+        return range == nil ? .normal : .narrow
+    }
 }

@@ -1,3 +1,4 @@
+import DerivedFiles
 import Diagnostics
 import Foundation
 
@@ -14,6 +15,9 @@ public struct WorksheetsBuilt: Sendable {
     public var reused = 0
     /// Ghostscript processes started.
     public var ghostscriptRuns = 0
+    /// The workbooks made or kept: paper → path below the output root, and their page counts.
+    public var workbookFiles: [Paper: String] = [:]
+    public var workbookPageCounts: [Paper: Int] = [:]
 
     public init() {}
 }
@@ -32,27 +36,47 @@ public func buildWorksheets(_ files: [WorksheetFile], settings: WorksheetSetting
             .map { LaidOutWorksheet($0, settings: settings, diagnostics: &diagnostics) }
     }
     let plan = DistillingPlan(built.worksheets, cache: previous)
-    built.files = plan.kept
-    built.reused = plan.kept.count
+    let workbooks = WorkbookPlan(built.worksheets.map(\.worksheet), settings: settings, cache: previous)
+    built.files = plan.kept.merging(workbooks.kept) { first, _ in first }
+    built.reused = built.files.count
     var made = plan.keptWorksheets
-    if let first = plan.toDistil.first?.members.first {
+    var workbooksMade = !workbooks.kept.isEmpty
+    let workbookJob = workbooks.job(scratch: scratch)
+    if let first = plan.toDistil.first?.members.first ?? (workbookJob == nil ? nil : 0) {
         if let gs = Ghostscript.locate(settings.ghostscriptPath) {
-            let jobs = plan.jobs(scratch: scratch)
-            let outcomes = DistillingOutcomes(plan, runs: gs.distil(jobs: jobs, scratch: scratch),
-                                              worksheets: built.worksheets, folder: scratch.deletingLastPathComponent().path)
+            let jobs = plan.jobs(scratch: scratch) + (workbookJob.map { [$0] } ?? [])
+            let runs = gs.distil(jobs: jobs, scratch: scratch)
+            let folder = scratch.deletingLastPathComponent().path
+            let outcomes = DistillingOutcomes(plan, runs: Array(runs.prefix(plan.toDistil.count)),
+                                              worksheets: built.worksheets, folder: folder)
             built.ghostscriptRuns = jobs.count
             built.distilled = outcomes.files.count
             built.files.merge(outcomes.files) { _, new in new }
             made.formUnion(outcomes.made)
             diagnostics += outcomes.diagnostics
+            if workbookJob != nil, let run = runs.last {
+                let (files, problems) = workbooks.files(run, folder: folder)
+                built.files.merge(files) { _, new in new }
+                built.distilled += files.count
+                workbooksMade = !files.isEmpty
+                diagnostics += problems
+            }
         } else {
             var missing = Ghostscript.missingDiagnostic
             missing.path = (built.worksheets[first].worksheet.sourcePath as NSString).deletingLastPathComponent
             diagnostics.append(missing)
         }
     }
+    if workbooksMade {
+        for pdf in workbooks.pdfs {
+            built.workbookFiles[pdf.paper] = pdf.path
+            built.workbookPageCounts[pdf.paper] = pdf.pageCount
+        }
+    }
     for i in made {
-        built.worksheets[i].pdfFiles = Dictionary(uniqueKeysWithValues: built.worksheets[i].printed.map { ($0.paper, $0.pdfPath) })
+        let printed = built.worksheets[i].printed
+        built.worksheets[i].pdfFiles = Dictionary(uniqueKeysWithValues: printed.filter { !$0.largePrint }.map { ($0.paper, $0.pdfPath) })
+        built.worksheets[i].largePrintFiles = Dictionary(uniqueKeysWithValues: printed.filter(\.largePrint).map { ($0.paper, $0.pdfPath) })
     }
     built.diagnostics = diagnostics
     return built
@@ -64,13 +88,22 @@ public func buildWorksheets(_ files: [WorksheetFile], settings: WorksheetSetting
 /// asked for and Ghostscript is missing or fails.
 public func buildWorksheet(path: String, paper: Paper, settings: WorksheetSettings,
                            distil: Bool = true) throws -> (postScript: String, pdf: Data?, warnings: [Diagnostic]) {
+    let made = try buildWorksheet(path: path, askedPaper: paper, settings: settings, distil: distil)
+    return (made.postScript, made.pdf, made.warnings)
+}
+
+/// One worksheet on the paper asked for, or when none is, on the paper of
+/// its own `paper:` setting (letter when it has none).
+public func buildWorksheet(path: String, askedPaper: Paper?, settings: WorksheetSettings,
+                           distil: Bool = true) throws -> (postScript: String, pdf: Data?, warnings: [Diagnostic], paper: Paper) {
     let file = WorksheetFile(path: path, shownPath: path)
     var diagnostics: [Diagnostic] = []
     guard let worksheet = file.load(baseURL: settings.baseURL, diagnostics: &diagnostics) else { throw DiagnosticsError(diagnostics) }
+    let paper = askedPaper ?? worksheet.paper
     let document = WorksheetLayout(worksheet: worksheet, paper: paper, settings: settings).document()
     let postScript = document.render()
     let warnings = diagnostics + document.warnings.map { Diagnostic.warning(path, $0) }
-    guard distil else { return (postScript, nil, warnings) }
+    guard distil else { return (postScript, nil, warnings, paper) }
     guard let gs = Ghostscript.locate(settings.ghostscriptPath) else {
         var missing = Ghostscript.missingDiagnostic
         missing.severity = .error
@@ -86,5 +119,5 @@ public func buildWorksheet(path: String, paper: Paper, settings: WorksheetSettin
     if let failure = outcome.failure, !failure.isWarning {
         throw DiagnosticsError([failure.diagnostic(path, folder: scratch.path, slug: worksheet.slug)])
     }
-    return (postScript, outcome.pdfs.first, warnings)
+    return (postScript, outcome.pdfs.first, warnings, paper)
 }

@@ -1,5 +1,7 @@
+import Content
 import Foundation
 import PostScript
+import QRCode
 
 /// Lays a worksheet out on paper: title and introduction, then the blocks in
 /// order, flowed over pages without splitting a field, a writing area or a
@@ -8,6 +10,9 @@ struct WorksheetLayout {
     let worksheet: Worksheet
     let paper: Paper
     let settings: WorksheetSettings
+    /// Large print: everything drawn 1.4 times as large (10 pt body text
+    /// becomes 14 pt, writing lines 32 pt apart), on the same paper.
+    var largePrint = false
 
     // The look, in points. Generous writing space: 23 pt between ruled lines
     // is about 8 mm, room for ordinary handwriting. Font sizes are 2^a·5^b
@@ -15,8 +20,6 @@ struct WorksheetLayout {
     // of text on one line in thousandths of the size, and with these sizes
     // every gap in tenths of a point is exact there, so the PDF renders the
     // very same pixels as the PostScript.
-    static let margin = 54.0
-    static let topMargin = 58.0
     static let ruleSpacing = 23.0
     static let bodySize = 10.0
     static let bodyLeading = 14.5
@@ -25,51 +28,151 @@ struct WorksheetLayout {
     static let softInk = 0.25
     static let ruleGray = 0.6
     static let family = StandardFont.Family.helvetica
+    /// A QR code's module: 1.5 pt, or larger for a short address, so that
+    /// the code is at least 20 mm (56.7 pt) across with its quiet zone,
+    /// which a phone reads from arm's length. Tenths of a point, as
+    /// everything on the page (see Literal.number).
+    static func qrModule(_ code: QRCode) -> Double {
+        max(1.5, (56.7 / Double(code.size + 2 * QRCode.quietZone) * 10).rounded(.up) / 10)
+    }
 
-    var size: PageSize { paper.pageSize }
-    var left: Double { Self.margin }
-    var width: Double { size.width - 2 * Self.margin }
-    var frameTop: Double { size.height - Self.topMargin }
+    /// How much larger than the regular worksheet everything is drawn.
+    var scale: Double { largePrint ? 1.4 : 1 }
+    /// The paper, turned sideways for a landscape worksheet.
+    var paperSize: PageSize {
+        let size = paper.pageSize
+        return worksheet.landscape ? PageSize(width: size.height, height: size.width, name: size.name) : size
+    }
+    /// The page the layout fills, in its own points: the paper shrunk by the
+    /// scale, which every page then enlarges back.
+    var size: PageSize { PageSize(width: paperSize.width / scale, height: paperSize.height / scale, name: paperSize.name) }
+    var margin: Double { largePrint ? 38 : 54 }
+    var topMargin: Double { largePrint ? 44 : 58 }
+    var left: Double { margin }
+    var width: Double { size.width - 2 * margin }
+    var frameTop: Double { size.height - topMargin }
+    var footer: Footer { Footer(settings: settings, width: width) }
+    var frameHeight: Double { frameTop - (30 + footer.height + 14) }
 
-    /// The PostScript document, ready to render.
+    /// The PDF's file name without `.pdf`: urge-log-letter, urge-log-large-a4.
+    var name: String { worksheet.slug + (largePrint ? "-large-" : "-") + paper.rawValue }
+
+    /// The PostScript document of this worksheet alone, ready to render.
     func document() -> PostScriptDocument {
-        let footer = Footer(settings: settings, width: width)
-        let frameBottom = 30 + footer.height + 14
-        let blocks = flowBlocks()
-        let pages = PageFlow.paginate(blocks, frameHeight: frameTop - frameBottom)
         var info = DocumentInfo(title: worksheet.title, author: settings.siteTitle,
                                 subject: worksheet.description.isEmpty ? settings.words.subject(settings.siteTitle) : worksheet.description,
                                 keywords: settings.words.keywords + [worksheet.title] + (worksheet.tool.map { [$0] } ?? []),
                                 creator: "smartsite", date: settings.pdfDate)
         info.custom = [(key: "Paper", value: paper.rawValue)]
-        info.language = settings.language
-        var document = PostScriptDocument(info: info, pageSize: size)
-        for (index, placements) in pages.enumerated() {
-            document.addPage { page in
-                if index > 0 { drawRunningHeader(&page) } else { drawTopLine(&page) }
-                for placement in placements {
-                    blocks[placement.index].draw(&page, frameTop - placement.offset)
-                }
-                footer.draw(&page, left: left, bottom: 30, pageNumber: index + 1, pageCount: pages.count)
-            }
-        }
+        info.language = settings.language ?? settings.words.language
+        var document = PostScriptDocument(info: info, pageSize: paperSize)
+        let laid = paginated()
+        addPages(laid, to: &document, place: Place(firstPage: 1, pageCount: laid.pages.count))
         return document
     }
 
-    var pageURL: String {
-        let base = settings.baseURL.hasSuffix("/") ? settings.baseURL : settings.baseURL + "/"
-        return base + settings.urlPrefix + "worksheets/\(worksheet.slug)/"
+    /// Where a worksheet's pages go in a document: its own PDF, or a workbook.
+    struct Place {
+        /// The number the footer prints on the worksheet's first page, and
+        /// the document's page count.
+        var firstPage: Int
+        var pageCount: Int
+        /// Put before every field name (`urge-log.`) so that names are unique in a workbook.
+        var fieldPrefix = ""
+        /// In a workbook, the worksheet's title is a bookmark and its
+        /// sections are bookmarks under it.
+        var bookmarkDepth = 0
     }
 
-    /// Page 1: where the worksheet comes from, above the title.
+    /// The blocks and which page each goes on.
+    struct Paginated {
+        var blocks: [FlowBlock]
+        var pages: [[PageFlow.Placement]]
+    }
+
+    /// Pages filled from the top. A last page left less than half full gets
+    /// its writing areas lengthened down to the footer: more room to write,
+    /// rather than a sheet of blank paper.
+    func paginated() -> Paginated {
+        var made = flowBlocks()
+        var pages = PageFlow.paginate(made.blocks, frameHeight: frameHeight)
+        guard pages.count > 1, let last = pages.last, let bottom = last.last else { return Paginated(blocks: made.blocks, pages: pages) }
+        let used = bottom.offset + made.blocks[bottom.index].height
+        let areas = last.compactMap { made.writingAreas[$0.index] }
+        let extra = areas.isEmpty ? 0 : Int((frameHeight - used) / Self.ruleSpacing) / areas.count
+        guard used < frameHeight / 2, extra > 0 else { return Paginated(blocks: made.blocks, pages: pages) }
+        made = flowBlocks(extraLines: Dictionary(uniqueKeysWithValues: areas.map { ($0, extra) }))
+        pages = PageFlow.paginate(made.blocks, frameHeight: frameHeight)
+        return Paginated(blocks: made.blocks, pages: pages)
+    }
+
+    func addPages(_ laid: Paginated, to document: inout PostScriptDocument, place: Place) {
+        let footer = self.footer
+        for (index, placements) in laid.pages.enumerated() {
+            document.addPage(size: paperSize) { page in
+                if scale != 1 { page.scale(scale) }
+                page.fieldPrefix = place.fieldPrefix
+                if place.bookmarkDepth > 0 && index == 0 {
+                    page.bookmark(worksheet.title, level: place.bookmarkDepth, y: size.height)
+                }
+                page.bookmarkDepth = place.bookmarkDepth
+                if index > 0 { drawRunningHeader(&page) } else { drawTopLine(&page) }
+                for placement in placements {
+                    laid.blocks[placement.index].draw(&page, frameTop - placement.offset)
+                }
+                footer.draw(&page, left: left, width: width, bottom: 30, pageNumber: place.firstPage + index, pageCount: place.pageCount)
+            }
+        }
+    }
+
+    /// The site's address as the page prints it: without `https://`.
+    var siteAddress: String {
+        settings.baseURL.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
+    }
+
+    var pageURL: String {
+        BaseURL.normalized(settings.baseURL) + settings.urlPrefix + "worksheets/\(worksheet.slug)/"
+    }
+
+    /// Page 1: where the worksheet comes from, above the title, and a QR
+    /// code of its web page in the top right corner with the address beside
+    /// it, so a sheet on paper leads back to the tool and to help.
     private func drawTopLine(_ page: inout PageCanvas) {
         let y = size.height - 34
         page.setGray(0.35)
         page.text(settings.siteTitle.uppercased(), font: .helveticaBold, size: 8, x: left, y: y)
+        var right = left + width
+        if let code = QRCode(pageURL, errorCorrection: .medium) {
+            // The quiet zone may reach into the margin: it is blank paper.
+            let module = Self.qrModule(code)
+            let quiet = Double(QRCode.quietZone) * module
+            let side = Double(code.size + 2 * QRCode.quietZone) * module
+            page.qrCode(code, x: left + width + quiet - side, top: size.height - 22, module: module)
+            page.link(Rect(x: left + width + quiet - side, y: size.height - 22 - side, width: side, height: side), url: pageURL)
+            right = left + width + quiet - side
+        }
+        page.setGray(0.35)
         let display = pageURL.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
-        let w = page.text(display, font: .helvetica, size: 8, x: left + width, y: y, align: .right)
-        page.link(Rect(x: left + width - w, y: y - 2, width: w, height: 9), url: pageURL)
+        // Beside the program's name when both fit on the line, else under it.
+        let nameWidth = StandardFont.helveticaBold.width(of: settings.siteTitle.uppercased(), size: 8)
+        let addressWidth = StandardFont.helvetica.width(of: display, size: 8)
+        let (x, lineY, align) = nameWidth + 12 + addressWidth <= right - left ? (right, y, TextAlignment.right) : (left, y - 10, .left)
+        let w = page.text(display, font: .helvetica, size: 8, x: x, y: lineY, align: align)
+        page.link(Rect(x: align == .right ? x - w : x, y: lineY - 2, width: w, height: 9), url: pageURL)
         page.setGray(0)
+    }
+
+    /// The QR code's side, quiet zone included.
+    var qrSide: Double {
+        guard let code = QRCode(pageURL) else { return 0 }
+        return Double(code.size + 2 * QRCode.quietZone) * Self.qrModule(code)
+    }
+
+    /// How far the QR code reaches left from the right margin on page 1:
+    /// the title is kept clear of it.
+    var qrClearance: Double {
+        guard let code = QRCode(pageURL) else { return 0 }
+        return Double(code.size + QRCode.quietZone) * Self.qrModule(code) + 6
     }
 
     /// Pages 2 and on: the title, so loose pages can be put back together.
@@ -86,13 +189,17 @@ struct WorksheetLayout {
 
     // MARK: - Blocks
 
-    func flowBlocks() -> [FlowBlock] {
+    /// The blocks in order, and which of them are writing areas (block
+    /// index → index in the worksheet's blocks). `extraLines` lengthens
+    /// writing areas, by the worksheet block's index.
+    func flowBlocks(extraLines: [Int: Int] = [:]) -> (blocks: [FlowBlock], writingAreas: [Int: Int]) {
         var blocks: [FlowBlock] = [titleBlock()]
+        var writingAreas: [Int: Int] = [:]
         for (i, paragraph) in worksheet.intro.enumerated() {
             blocks.append(paragraphBlock(paragraph, size: 10, leading: 15, spaceBefore: i == 0 ? 10 : 7, gray: 0.1))
         }
         var breakNext = false
-        for block in worksheet.blocks {
+        for (blockIndex, block) in worksheet.blocks.enumerated() {
             var made: [FlowBlock]
             switch block {
             case .pageBreak:
@@ -106,7 +213,9 @@ struct WorksheetLayout {
                 made = items.enumerated().map { listItemBlock($1, marker: ordered ? "\($0 + 1)." : "\u{2022}", first: $0 == 0) }
             case let .fields(fields):
                 made = [fieldRowBlock(fields)]
-            case let .lines(area):
+            case var .lines(area):
+                area.lines += extraLines[blockIndex] ?? 0
+                writingAreas[blocks.count] = blockIndex
                 made = [writingAreaBlock(area)]
             case let .checkboxes(list):
                 made = checkboxBlocks(list)
@@ -125,12 +234,16 @@ struct WorksheetLayout {
             }
             blocks += made
         }
-        return blocks
+        return (blocks, writingAreas)
     }
 
+    /// The title, kept clear of the QR code beside it; its rule runs under both.
     private func titleBlock() -> FlowBlock {
-        let lines = TextLayout.lines([TextRun(worksheet.title, font: .helveticaBold)], size: 20, width: width)
-        let height = Double(lines.count) * 26 + 12
+        let clearance = qrClearance
+        let lines = TextLayout.lines([TextRun(worksheet.title, font: .helveticaBold)], size: 20, width: width - clearance)
+        // The code hangs from 22 pt below the paper's top; the frame starts at topMargin.
+        let codeBottom = clearance > 0 ? qrSide - (topMargin - 22) - 2 : 0
+        let height = max(Double(lines.count) * 26 + 12, codeBottom + 6)
         return FlowBlock(height: height) { page, top in
             for (i, line) in lines.enumerated() {
                 page.textLine(line.runs, size: 20, x: left, y: top - 20 - Double(i) * 26)
@@ -203,7 +316,7 @@ struct WorksheetLayout {
                 page.strokeLine(from: (lineStart, base), to: (x + cell, base))
                 page.setGray(0)
                 page.textField(name: field.name, rect: Rect(x: lineStart, y: base + 1, width: x + cell - lineStart, height: 18),
-                               multiline: false, fontSize: 11, tooltip: field.label)
+                               multiline: false, fontSize: 11 * scale, tooltip: field.label)
             }
         }
     }
@@ -223,7 +336,7 @@ struct WorksheetLayout {
             let rulesTop = top - labelHeight - hintHeight
             drawRules(&page, x: left, width: width, top: rulesTop, count: area.lines)
             page.textField(name: area.name, rect: Rect(x: left, y: rulesTop - rules, width: width, height: rules),
-                           multiline: true, fontSize: 11, tooltip: area.label.plainText)
+                           multiline: true, fontSize: 11 * scale, tooltip: area.label.plainText)
         }
     }
 
@@ -329,7 +442,7 @@ struct WorksheetLayout {
                     let rulesTop = top - pad - labelHeight
                     drawRules(&page, x: x + pad, width: cellWidth - 2 * pad, top: rulesTop, count: grid.lines)
                     page.textField(name: cell.name, rect: Rect(x: x + pad, y: rulesTop - rules, width: cellWidth - 2 * pad, height: rules),
-                                   multiline: true, fontSize: 10, tooltip: cell.label)
+                                   multiline: true, fontSize: 10 * scale, tooltip: cell.label)
                 }
             })
             index += columns
@@ -343,13 +456,14 @@ struct WorksheetLayout {
     private func tableBlocks(_ table: Table) -> [FlowBlock] {
         var blocks: [FlowBlock] = []
         blocks += labelBlock(table.label, spaceBelow: 4)
-        // Column widths follow the longest word of each header, so nothing is cut.
+        // Each column gets its share of the width (narrow for a number, wide
+        // for a sentence), but never less than its header's longest word.
         let headerSize = 8.0
         let minimums = table.columns.map { column -> Double in
             let longest = column.header.split(separator: " ").map { StandardFont.helveticaBold.width(of: String($0), size: headerSize) }.max() ?? 0
-            return max(longest + 12, 42)
+            return max(longest + 12, 36)
         }
-        let weights = table.columns.map { max(Double($0.header.count), 6) }
+        let weights = table.columns.map(\.width.weight)
         let totalWeight = weights.reduce(0, +)
         var widths = weights.map { width * $0 / totalWeight }
         for _ in 0..<3 {  // make room for long words, taking it from wider columns
@@ -361,7 +475,7 @@ struct WorksheetLayout {
         let headers = zip(table.columns, widths).map { TextLayout.lines([TextRun($0.header, font: .helveticaBold)], size: headerSize, width: $1 - 8) }
         let headerHeight = Double(headers.map(\.count).max() ?? 1) * 10.5 + 10
         let rowHeight = 27.0
-        let frame = frameTop - (30 + Footer(settings: settings, width: width).height + 14)
+        let frame = frameHeight
         let rowsPerPiece = max(1, Int((frame - headerHeight - 20) / rowHeight))
         var start = 1
         while start <= table.rows {
@@ -397,7 +511,7 @@ struct WorksheetLayout {
                     for (c, column) in table.columns.enumerated() {
                         page.textField(name: "\(table.name).row\(row).\(column.name)",
                                        rect: Rect(x: cx + 1, y: y + 1, width: widths[c] - 2, height: rowHeight - 2),
-                                       multiline: widths[c] > 90, fontSize: 9, tooltip: settings.words.tableCell(column.header, row))
+                                       multiline: widths[c] > 90, fontSize: 9 * scale, tooltip: settings.words.tableCell(column.header, row))
                         cx += widths[c]
                     }
                 }
@@ -484,7 +598,7 @@ struct WorksheetLayout {
                     page.text(settings.words.outOfTen, font: .helvetica, size: 8, x: lineEnd + 4, y: base + 2)
                     page.setGray(0)
                     page.textField(name: slice.name, rect: Rect(x: lineStart, y: base + 1, width: lineEnd - lineStart, height: 16),
-                                   multiline: false, fontSize: 10, tooltip: settings.words.sliceScore(slice.label))
+                                   multiline: false, fontSize: 10 * scale, tooltip: settings.words.sliceScore(slice.label))
                 }
             })
             index += perRow
@@ -551,8 +665,7 @@ struct Footer {
 
     var height: Double { Double(lines.count) * Self.leading + 8 }
 
-    func draw(_ page: inout PageCanvas, left: Double, bottom: Double, pageNumber: Int, pageCount: Int) {
-        let width = page.size.width - 2 * left
+    func draw(_ page: inout PageCanvas, left: Double, width: Double, bottom: Double, pageNumber: Int, pageCount: Int) {
         let top = bottom + height
         page.setLineWidth(0.5)
         page.setGray(0.6)

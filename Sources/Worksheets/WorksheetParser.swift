@@ -4,7 +4,7 @@ import Foundation
 import Markdown
 
 /// The settings a worksheet file's front matter may have.
-let worksheetKeys = ["title", "description", "tool", "paper"]
+let worksheetKeys = ["title", "description", "tool", "paper", "orientation"]
 
 /// Worksheet Markdown → `Worksheet`. Every problem is a diagnostic placed in
 /// the file; the parse goes on after a bad block so an editor sees them all.
@@ -25,7 +25,7 @@ struct WorksheetParser {
     mutating func parse(_ source: SourceText) -> Worksheet? {
         let front: FrontMatter
         let title: String
-        let description: String?, tool: String?, paperText: String?
+        let description: String?, tool: String?, paperText: String?, orientationText: String?
         let reader: SettingsReader
         do {
             front = try FrontMatter.split(source)
@@ -35,6 +35,7 @@ struct WorksheetParser {
             description = try reader.string("description")
             tool = try reader.string("tool")
             paperText = try reader.string("paper")
+            orientationText = try reader.string("orientation")
         } catch {
             diagnostics.append(error)
             return nil
@@ -46,6 +47,18 @@ struct WorksheetParser {
             } else {
                 diagnostics.append(.error(path, line: reader.line(of: "paper"), column: 1,
                                           "'paper' must be `letter` or `a4`, not `\(text)`", fix: "write `paper: a4` or `paper: letter`"))
+            }
+        }
+
+        var landscape: Bool?
+        if let text = orientationText {
+            switch text.lowercased() {
+            case "landscape": landscape = true
+            case "portrait": landscape = false
+            default:
+                diagnostics.append(.error(path, line: reader.line(of: "orientation"), column: 1,
+                                          "'orientation' must be `portrait` or `landscape`, not `\(text)`",
+                                          fix: "write `orientation: landscape` (pages turned sideways), or leave it out"))
             }
         }
 
@@ -81,8 +94,13 @@ struct WorksheetParser {
             }
         }
         guard !diagnostics.contains(where: \.isError) else { return nil }
-        return Worksheet(slug: slug, title: title, description: description ?? "",
-                         tool: tool, paper: paper, sourcePath: path, intro: intro, blocks: blocks)
+        // Without a setting, a table of more than five columns turns the pages sideways.
+        let wideTable = blocks.contains { if case let .table(table) = $0 { return table.columns.count > 5 } else { return false } }
+        var worksheet = Worksheet(slug: slug, title: title, description: description ?? "",
+                                  tool: tool, paper: paper, landscape: landscape ?? wideTable,
+                                  sourcePath: path, intro: intro, blocks: blocks)
+        if tool != nil { worksheet.toolLine = reader.line(of: "tool") }
+        return worksheet
     }
 
     // MARK: - Blocks
@@ -135,7 +153,7 @@ struct WorksheetParser {
                 let itemSpans = inlineSpans(item.text)
                 // "**Action:** I am changing" is named by its bold lead: `action`.
                 let lead = itemSpans.prefix { $0.bold }.map(\.text).joined()
-                let itemName = FieldName.from(lead.isEmpty ? itemSpans.plainText : lead, maxLength: 30)
+                let itemName = FieldName.from(lead.isEmpty ? itemSpans.plainText : lead, maxLength: 60)
                 let full = group + "." + (itemName.isEmpty ? "item\(names.count + 1)" : itemName)
                 names.append(try claim(full, call, item.offset))
                 spans.append(itemSpans)
@@ -194,13 +212,14 @@ struct WorksheetParser {
             let group = try claim(try call.explicitName() ?? FieldName.from(label.plainText), call)
             var columns: [Table.Column] = []
             for item in items {
-                let header = inlineText(item.text)
-                var key = FieldName.from(header, maxLength: 24)
+                let (text, width) = try columnWidth(item.text, call, item.offset)
+                let header = inlineText(text)
+                var key = FieldName.from(header, maxLength: 40)
                 if key.isEmpty { key = "column\(columns.count + 1)" }
                 if columns.contains(where: { $0.name == key }) {
                     throw call.error("two columns would both be named `\(key)`", fix: "give the columns different headers", bodyLine: item.offset)
                 }
-                columns.append(Table.Column(header: header, name: key))
+                columns.append(Table.Column(header: header, name: key, width: width ?? ColumnWidth.guess(header)))
             }
             for row in 1...rows {
                 for column in columns { _ = try claim("\(group).row\(row).\(column.name)", call) }
@@ -213,7 +232,7 @@ struct WorksheetParser {
             var slices: [Pie.Slice] = []
             for item in call.bodyItems {
                 let text = inlineText(item.text)
-                slices.append(Pie.Slice(label: text, name: try claim(group + "." + FieldName.from(text, maxLength: 30), call, item.offset)))
+                slices.append(Pie.Slice(label: text, name: try claim(group + "." + FieldName.from(text, maxLength: 60), call, item.offset)))
             }
             guard (3...12).contains(slices.count) else {
                 throw call.error("a pie needs 3 to 12 slices, one label per line inside the block (this one has \(slices.count))",
@@ -236,6 +255,18 @@ struct WorksheetParser {
         }
         usedNames[name] = call.line + offset
         return name
+    }
+
+    /// A column header line: the header, and the width written after a `|`
+    /// (`Trigger | wide`), if any.
+    private func columnWidth(_ line: String, _ call: DirectiveCall, _ offset: Int) throws(Diagnostic) -> (String, ColumnWidth?) {
+        guard let bar = line.lastIndex(of: "|") else { return (line, nil) }
+        let word = line[line.index(after: bar)...].trimmingCharacters(in: .whitespaces).lowercased()
+        guard let width = ColumnWidth(rawValue: word) else {
+            throw call.error("`\(word)` is not a column width", fix: "write `| narrow`, `| normal` or `| wide` after the header",
+                             bodyLine: offset)
+        }
+        return (line[..<bar].trimmingCharacters(in: .whitespaces), width)
     }
 
     // MARK: - Inline text
@@ -307,8 +338,7 @@ struct WorksheetParser {
             let stem = String(last.dropLast(3))
             if stem != "_index" && stem != "index" { parts.append(stem) }
         }
-        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         let path = parts.joined(separator: "/")
-        return base + "/" + path + (path.isEmpty || path.contains(".") ? "" : "/") + fragment
+        return BaseURL.normalized(baseURL) + path + (path.isEmpty || path.contains(".") ? "" : "/") + fragment
     }
 }

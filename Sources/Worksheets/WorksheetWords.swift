@@ -50,4 +50,17 @@ public struct WorksheetWords: Sendable {
             .compactMap { $0 }
         return ways.isEmpty ? name : name + ": " + ways.joined(separator: ", ")
     }
+
+    /// The language of these words (BCP 47, `en`): the PDFs' /Lang on a site of one language.
+    public var language: String { interface.language }
+    /// A large-print download: "US Letter, large print".
+    public func largePrint(_ paper: String) -> String { text("large_print", ["paper": paper]) }
+
+    /// The workbook PDF's title: "SMART Recovery Program Guide: worksheets".
+    public func workbookTitle(_ siteTitle: String) -> String { text("workbook_title", ["site": siteTitle]) }
+    /// Under the program's name on the workbook's cover.
+    public var workbookSubtitle: String { text("workbook_subtitle") }
+    /// The workbook's bookmarks for its first pages.
+    public var cover: String { text("workbook_cover") }
+    public var contents: String { text("workbook_contents") }
 }

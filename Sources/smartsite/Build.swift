@@ -1,4 +1,5 @@
 import ArgumentParser
+import Content
 import Diagnostics
 import Foundation
 import SiteBuild
@@ -6,17 +7,21 @@ import SiteBuild
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the whole site into the output folder.",
-        usage: "smartsite build [--output <dir>] [--base-url <url>] [<options>]",
+        usage: "smartsite build [--output <dir>] [--offline] [--base-url <url>] [<opts>]",
         discussion: "The previous output is replaced only when the build succeeds; on any error it is left exactly as it was."
     )
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: ArgumentHelp("Folder the site is written to.", valueName: "dir"))
-    var output = "output"
+    @Option(help: ArgumentHelp("Folder the site is written to (default: output, or output-offline with --offline).",
+                               valueName: "dir"))
+    var output: String?
 
     @Option(help: ArgumentHelp("Publish address, overriding base_url in site.yaml.", valueName: "url"))
     var baseURL: String?
+
+    @Flag(help: "Make the copy that works opened from disk or a USB stick, with no web server (links to index.html, search from file://).")
+    var offline = false
 
     @Flag(help: "Print how long each step of the build took.")
     var timings = false
@@ -25,13 +30,15 @@ struct Build: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") || baseURL.hasPrefix("/")) {
-            throw ValidationError("--base-url must start with https://, http:// or /, e.g. --base-url https://example.org/")
+        if let baseURL, let problem = BaseURL.problem(with: baseURL) {
+            throw ValidationError("--base-url \(problem), e.g. --base-url https://example.org/")
         }
     }
 
     func run() throws {
+        let output = self.output ?? (offline ? "output-offline" : "output")
         var options = site.buildOptions(output: output, baseURL: baseURL)
+        options.offline = offline
         options.freesMemoryAtEnd = false
         options.replacesOtherFiles = force
         let console = Console()

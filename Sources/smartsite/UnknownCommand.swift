@@ -5,7 +5,7 @@ import Diagnostics
 /// "1 unexpected argument". A first word that is no command and no option is
 /// now an unknown command, with the command the person most likely meant.
 enum UnknownCommand {
-    static let commands = ["build", "check", "preview", "worksheet", "help"]
+    static let commands = ["build", "check", "preview", "worksheet", "new", "help"]
 
     /// Words people bring from other site generators and tools.
     static let meant: [String: String] = [
@@ -13,6 +13,8 @@ enum UnknownCommand {
         "generate": "build", "make": "build", "compile": "build", "publish": "build",
         "lint": "check", "validate": "check", "test": "check", "verify": "check",
         "pdf": "worksheet", "worksheets": "worksheet", "print": "worksheet",
+        "init": "new site", "create": "new site", "setup": "new site", "start-site": "new site",
+        "add": "new page", "scaffold": "new page",
     ]
 
     /// The message for an unknown first word, or nil when the arguments are

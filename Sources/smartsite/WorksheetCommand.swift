@@ -22,8 +22,8 @@ struct WorksheetCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The worksheet, e.g. urge-log.", valueName: "name"))
     var name: String
 
-    @Option(help: "Paper size: letter or a4.")
-    var paper: Paper = .letter
+    @Option(help: "Paper size: letter or a4 (default: the worksheet's `paper:` setting, else letter).")
+    var paper: Paper?
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Where to write the PDF, or with --ps-only the PostScript (default: NAME-PAPER.pdf or .ps here).", valueName: "file"))
     var output: String?
@@ -71,9 +71,9 @@ struct WorksheetCommand: ParsableCommand {
             guard let language = words.first else { throw ExitCode.failure }
             var settings = WorksheetSettings(site: config, words: WorksheetWords(language))
             if config.language != siteConfig.language { settings.urlPrefix = config.language + "/" }
-            let made = try buildWorksheet(path: path, paper: paper, settings: settings, distil: !psOnly)
+            let made = try buildWorksheet(path: path, askedPaper: paper, settings: settings, distil: !psOnly)
             console.printDiagnostics(made.warnings)
-            let pdfPath = output ?? "\(slug)-\(paper.rawValue).pdf"
+            let pdfPath = output ?? "\(slug)-\(made.paper.rawValue).pdf"
             let psPath = Self.postScriptPath(output: output, psOnly: psOnly, pdfPath: pdfPath)
             if ps || psOnly { try write(Data(made.postScript.utf8), to: psPath) }
             if let pdf = made.pdf { try write(pdf, to: pdfPath) }

@@ -21,10 +21,10 @@ import TestSupport
     @Test func helpNamesEveryCommandWithinEightyColumns() throws {
         let help = try smartsite("--help")
         #expect(help.status == 0)
-        for command in ["build", "check", "preview", "worksheet"] {
+        for command in ["build", "check", "preview", "worksheet", "new"] {
             #expect(help.printed.contains("  \(command) "), "no \(command) in\n\(help.printed)")
         }
-        for command in ["build", "check", "preview", "worksheet"] {
+        for command in ["build", "check", "preview", "worksheet", "new"] {
             let text = try smartsite("help", command)
             #expect(text.status == 0, "help \(command): \(text.errors)")
             let long = text.printed.split(separator: "\n").filter { $0.count > 80 }
@@ -33,7 +33,8 @@ import TestSupport
     }
 
     @Test(arguments: [("serve", "preview"), ("server", "preview"), ("watch", "preview"), ("buidl", "build"),
-                      ("lint", "check"), ("chek", "check"), ("worksheets", "worksheet")])
+                      ("lint", "check"), ("chek", "check"), ("worksheets", "worksheet"),
+                      ("init", "new site"), ("create", "new site"), ("nwe", "new")])
     func aWordThatIsNoCommandIsAnsweredWithTheOneMeant(typed: String, meant: String) throws {
         let result = try smartsite(typed)
         #expect(result.status == 2)
@@ -44,7 +45,7 @@ import TestSupport
     @Test func aWordNothingLikeACommandListsThem() throws {
         let result = try smartsite("frobnicate")
         #expect(result.status == 2)
-        #expect(result.errors.contains("the commands are: build, check, preview, worksheet"), "\(result.errors)")
+        #expect(result.errors.contains("the commands are: build, check, preview, worksheet, new"), "\(result.errors)")
     }
 
     @Test func anUnknownOptionIsAUsageError() throws {

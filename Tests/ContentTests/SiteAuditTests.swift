@@ -38,6 +38,9 @@ final class SiteAuditTests: XCTestCase {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let (site, warnings) = try Site.load(contentRoot: repository.appendingPathComponent("content"), displayRoot: "content")
         XCTAssertEqual(warnings, [])
-        XCTAssertEqual(SiteAudit(site: site).run().map(\.description), [])
+        // Only the shipped example meetings, which strict checking names on purpose (issue 13).
+        let findings = SiteAudit(site: site).run().map(\.description)
+        XCTAssertEqual(findings.filter { !$0.contains("this is an example meeting listing") }, [])
+        XCTAssertEqual(findings.count, 4, "\(findings)")
     }
 }

@@ -9,6 +9,19 @@ final class SitePathsTests: XCTestCase {
         XCTAssertEqual(SitePaths.outputFile(forURLPath: "toolbox/urge-log/"), "toolbox/urge-log/index.html")
     }
 
+    func testOfflineLinksNameTheirIndexFile() {
+        XCTAssertEqual(SitePaths.offlineLink("../toolbox/"), "../toolbox/index.html")
+        XCTAssertEqual(SitePaths.offlineLink("../toolbox/urge-log/#steps"), "../toolbox/urge-log/index.html#steps")
+        XCTAssertEqual(SitePaths.offlineLink(""), "index.html")
+        XCTAssertEqual(SitePaths.offlineLink("./"), "./index.html")
+        XCTAssertEqual(SitePaths.offlineLink(".."), "../index.html")
+        XCTAssertEqual(SitePaths.offlineLink("./?q=urge"), "./index.html?q=urge")
+        for unchanged in ["#part", "../images/room.png", "../worksheets/urge-log-a4.pdf", "https://example.org/",
+                          "tel:988", "mailto:a@example.org", "//cdn.example.org/x/", "/abs/"] {
+            XCTAssertEqual(SitePaths.offlineLink(unchanged), unchanged)
+        }
+    }
+
     func testRelativeLinks() {
         XCTAssertEqual(SitePaths.relativeURL(from: "toolbox/urge-log/", to: "program/"), "../../program/")
         XCTAssertEqual(SitePaths.relativeURL(from: "", to: ""), "./")

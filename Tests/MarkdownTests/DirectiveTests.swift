@@ -24,7 +24,8 @@ final class DirectiveTests: XCTestCase {
         XCTAssertTrue(html.contains("<th scope=\"col\" style=\"text-align: left\">Question</th>"), html)
         XCTAssertTrue(html.contains("<th scope=\"col\" style=\"text-align: center\">SMART</th>"), html)
         XCTAssertTrue(html.contains("<th scope=\"row\" style=\"text-align: left\">Who leads?</th>"), html)
-        XCTAssertTrue(html.contains("<td style=\"text-align: center\">A <strong>facilitator</strong></td>"), html)
+        // Each body cell is labelled with its column's header, for phones.
+        XCTAssertTrue(html.contains("<td data-label=\"SMART\" style=\"text-align: center\">A <strong>facilitator</strong></td>"), html)
         XCTAssertTrue(html.contains("<a href=\"s/\">sponsor</a>"), html)
         XCTAssertTrue(html.contains("a | b"), html)
         XCTAssertEqual(result.links.map(\.destination), ["s.md"])

@@ -46,6 +46,16 @@ struct BadInputTests {
     }
 
     static let page = "content/about.md"
+    static let meeting = "content/meetings/m.md"
+
+    /// A meeting file with one setting changed: days on line 3, start 4, end 5,
+    /// timezone 6, the way to join from line 7, then `rest`.
+    static func meetingFile(days: String = "[mon]", start: String = "\"18:30\"", end: String = "\"19:30\"",
+                            zone: String? = "America/Chicago", join: String = "online: https://example.org/join\n",
+                            rest: String = "") -> String {
+        "---\ntitle: M\ndays: \(days)\nstart: \(start)\nend: \(end)\n" + (zone.map { "timezone: \($0)\n" } ?? "# no time zone\n")
+            + join + rest + "---\n\nText.\n"
+    }
 
     static let cases: [Case] = [
         Case("malformed YAML", [page: "---\ntitle: \"About\nx\n---\n"],
@@ -149,6 +159,46 @@ struct BadInputTests {
              .error("content/toolbox/urge-log.md:2:1: error: the worksheet 'urge-logg' does not exist (no content/worksheets/urge-logg.md)")),
         Case("menu names a missing page", ["content/site.yaml": "title: T\nmenu:\n  - title: Tools\n    page: tools/_index.md\n"],
              .error("content/site.yaml: error: the menu entry 'Tools' names 'tools/_index.md', which is not a page")),
+        Case("a brand colour white text cannot be read on", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors:\n  brand: \"#6fa8dc\"\n"],
+             .error("content/site.yaml:4:10: error: the brand colour #6fa8dc has a contrast of 2.5:1 with white; text on it (and in it, on the page) needs at least 4.5:1 to be readable (WCAG AA)")),
+        Case("a colour that is not one", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors:\n  accent: teal-ish\n"],
+             .error("content/site.yaml:4:11: error: the accent colour 'teal-ish' is not a colour smartsite can read")),
+        Case("a colour without quotes, which YAML reads as a comment", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors:\n  brand: #6a2c70\n"],
+             .error("content/site.yaml:4:9: error: the brand colour is empty (without quotes, YAML reads a # and all after it as a comment)")),
+        Case("colors written on one line", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors: \"#0b5563\"\n"],
+             .error("content/site.yaml:3:9: error: 'colors' must be a group of settings")),
+        Case("a logo that is not there", ["content/site.yaml": "title: T\nbase_url: https://example.org/\nlogo: images/logoo.svg\n", "content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"],
+             .error("content/site.yaml:3:7: error: 'logo' names 'images/logoo.svg', which does not exist (no content/images/logoo.svg)")),
+        Case("a logo with a script in it", ["content/site.yaml": "title: T\nbase_url: https://example.org/\nlogo: logo.svg\n", "content/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg' onload ='fetch(1)'/>"],
+             .error("content/site.yaml:3:7: error: the logo content/logo.svg has a script or event handler in it, which would run for anyone who opens it")),
+        Case("a logo outside the content folder", ["content/site.yaml": "title: T\nbase_url: https://example.org/\nlogo: ../../etc/logo.png\n"],
+             .error("content/site.yaml:3:7: error: 'logo' names '../../etc/logo.png', which is not a file below the content folder")),
+        Case("a logo that is a document", ["content/site.yaml": "title: T\nbase_url: https://example.org/\nlogo: images/logo.pdf\n"],
+             .error("content/site.yaml:3:7: error: the logo 'images/logo.pdf' is not an SVG, PNG, JPEG or WebP image")),
+        Case("a page image that is not there", [page: "---\ntitle: About\nimage: room.jpg\n---\n\nText.\n"],
+             .error("content/about.md:3:1: error: 'image' names 'room.jpg', which does not exist (no content/room.jpg)")),
+        Case("the logo and colours of site.yaml", ["content/site.yaml": "title: T\nbase_url: https://example.org/\nlogo: images/logo.svg\ncolors:\n  brand: \"#6a2c70\"\n  accent: \"#a4431b\"\n",
+                                                   "content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 2 2'><circle cx='1' cy='1' r='1'/></svg>",
+                                                   page: "---\ntitle: About\nimage: images/room.png\nimage_alt: Chairs in a circle\n---\n\nText.\n"],
+             .builds { site in
+                 let html = site.read("about/index.html") ?? ""
+                 #expect(html.contains("class=\"site-logo\" src=\"../images/logo.svg\""), "\(html)")
+                 #expect(html.contains("<link rel=\"icon\" href=\"../images/logo.svg\" type=\"image/svg+xml\">"))
+                 #expect(html.contains("--brand: #6a2c70") && html.contains("--accent: #a4431b"))
+                 #expect(html.contains("<meta name=\"theme-color\" content=\"#6a2c70\">"))
+                 // The page's own photo, at an absolute address, is its picture on social media.
+                 #expect(html.contains("<meta property=\"og:image\" content=\"https://example.org/images/room."), "\(html)")
+                 #expect(html.contains("<meta property=\"og:image:alt\" content=\"Chairs in a circle\">"))
+                 #expect(site.read("images/logo.svg")?.contains("<circle") == true)
+                 // A page without a photo is shared with the logo, drawn as a PNG (social media show no SVG).
+                 let home = site.read("index.html") ?? ""
+                 #expect(home.contains("<meta property=\"og:image\" content=\"https://example.org/images/logo.") && home.contains(".512.png\">"), "\(home)")
+             }, setUp: { site in
+                 // The shipped templates, which show the logo, favicon, colours and og:image.
+                 try FileManager.default.removeItem(at: site.templates)
+                 try FileManager.default.copyItem(at: SmartsiteProgram.packageRoot.appendingPathComponent("templates"), to: site.templates)
+                 try TestPhotos.plain(site.root.appendingPathComponent("content/images/room.png"), width: 1600, height: 900)
+             }),
         Case("site.yaml without a title", ["content/site.yaml": "language: en\n"],
              .error("content/site.yaml:1:1: error: the setting 'title' is required")),
         Case("site.yaml malformed", ["content/site.yaml": "title: [x\n"],
@@ -156,8 +206,16 @@ struct BadInputTests {
         Case("site.yaml missing", [:],
              .error("content/site.yaml: error: the site settings file is missing"),
              setUp: { site in try FileManager.default.removeItem(at: site.content.appendingPathComponent("site.yaml")) }),
+        Case("worksheet names a missing tool page", ["content/worksheets/w.md": "---\ntitle: W\ntool: urge-logg\n---\n\n```field Name\n```\n"],
+             .onlyError("content/worksheets/w.md:3:1: error: 'tool' names the tool page 'urge-logg', which does not exist (no content/toolbox/urge-logg.md)")),
+        Case("worksheets section page is not a worksheet", ["content/worksheets/_index.md": "---\ntitle: Worksheets\n---\n\nPrint these.\n"],
+             .onlyError("content/worksheets/_index.md: error: this would be a worksheet named '_index'; the list of worksheets is made by smartsite")),
         Case("worksheet with an unknown block", ["content/worksheets/w.md": "---\ntitle: W\n---\n\n```feild Name\n```\n"],
              .error("content/worksheets/w.md:5:1: error: unknown worksheet block `feild`")),
+        Case("worksheet with an unknown orientation", ["content/worksheets/w.md": "---\ntitle: W\norientation: sideways\n---\n\n```lines 2 A\n```\n"],
+             .error("content/worksheets/w.md:3:1: error: 'orientation' must be `portrait` or `landscape`, not `sideways`")),
+        Case("worksheet table with an unknown column width", ["content/worksheets/w.md": "---\ntitle: W\n---\n\n```table rows=2 T\nWhen | tiny\n```\n"],
+             .error("content/worksheets/w.md:6:1: error: `tiny` is not a column width")),
         Case("worksheet with a negative line count", ["content/worksheets/w.md": "---\ntitle: W\n---\n\n```lines -3 What happened?\n```\n"],
              .error("content/worksheets/w.md:5:1: error: `lines` needs the number of lines first, from 1 to 30")),
         // Templates that would crash or print nothing (safety issue, items 2 and 10)
@@ -183,6 +241,8 @@ struct BadInputTests {
              .error("content/site.yaml:4:14: error: 'website' uses 'data:', which a site may not link to; only https:, http:, mailto:, tel:, sms: or a path on this site are allowed")),
         Case("a base URL that is not a web address", ["content/site.yaml": "title: T\nbase_url: ftp://example.org/\n"],
              .error("content/site.yaml:2:11: error: 'base_url' uses 'ftp:', which a site may not link to; only https:, http:, mailto:, tel:, sms: or a path on this site are allowed")),
+        Case("a relative base URL, which would mean another place on every page", ["content/site.yaml": "title: T\nbase_url: recovery/\n"],
+             .error("content/site.yaml:2:11: error: 'base_url' must be a web address (https://…) or a path (/…)")),
         Case("a script link in Markdown", [page: "---\ntitle: About\n---\n\n[click](javascript:alert(1)) and [more](VBScript:x)\n"],
              .warning("content/about.md:5:1: warning: the link 'javascript:alert(1)' uses 'javascript:', which a page may not link to, so it was removed")),
         Case("a link that climbs out of the content folder", [page: "---\ntitle: About\n---\n\n[x](../../../../etc/passwd)\n"],
@@ -224,13 +284,16 @@ struct BadInputTests {
                  }
              }),
         Case("a linked image is published where the link leads", [page: "---\ntitle: About\n---\n\n![Our meeting room](images/room.png)\n[flyer](files/flyer%20one.pdf)\n",
-                                                                 "content/images/room.png": "PNG", "content/files/flyer one.pdf": "PDF"],
+                                                                 "content/files/flyer one.pdf": "PDF"],
              .builds { site in
-                 #expect(site.read("images/room.png") == "PNG")
+                 #expect(site.read("images/room.png")?.dropFirst().hasPrefix("PNG") == true)
                  #expect(site.read("files/flyer one.pdf") == "PDF")
                  let html = site.read("about/index.html") ?? ""
-                 #expect(html.contains("src=\"../images/room.png\""), "\(html)")
+                 // A photo is published as a <picture> whose addresses climb out of about/.
+                 #expect(html.contains("<picture>") && html.contains("src=\"../images/room"), "\(html)")
                  #expect(html.contains("href=\"../files/flyer%20one.pdf\""), "\(html)")
+             }, setUp: { site in
+                 try TestPhotos.plain(site.root.appendingPathComponent("content/images/room.png"), width: 320, height: 200)
              }),
         Case("a linked file that would replace one smartsite makes", [page: "---\ntitle: About\n---\n\n[index](search.json)\n", "content/search.json": "[]"],
              .error("content/search.json: error: this file would take the place of output/search.json, which smartsite makes")),
@@ -285,6 +348,46 @@ struct BadInputTests {
         Case("a reviewed date shows on the page", [page: "---\ntitle: About\nreviewed: 2026-12-01\n---\n",
                                                    "templates/page.mustache": "{{#page.reviewed}}<time datetime=\"{{page.reviewed_date}}\">{{page.reviewed}}</time>{{/page.reviewed}}"],
              .builds { site in #expect(site.read("about/index.html") == "<time datetime=\"2026-12-01\">1 December 2026</time>") }),
+        // Meetings (content/meetings/): each mistake at its value, with the fix.
+        Case("a meeting on a day that does not exist", [meeting: meetingFile(days: "[mon, funday]")],
+             .onlyError("content/meetings/m.md:3:13: error: 'funday' is not a day of the week")),
+        Case("a meeting at 25:99", [meeting: meetingFile(start: "\"25:99\"")],
+             .onlyError("content/meetings/m.md:4:8: error: '25:99' is not a time of day")),
+        Case("a meeting that ends before it starts", [meeting: meetingFile(start: "\"18:30\"", end: "\"17:00\"")],
+             .onlyError("content/meetings/m.md:5:6: error: the meeting ends (17:00) before it starts (18:30)")),
+        Case("an overnight meeting builds", [meeting: meetingFile(start: "11 pm", end: "\"01:00\"", rest: "overnight: true\n"),
+                                             "templates/meeting.mustache": "{{#meeting}}{{start_24}}-{{end_24}}{{#overnight}}+1{{/overnight}}{{/meeting}}"],
+             .builds { site in
+                 #expect(site.read("meetings/m/index.html") == "23:00-01:00+1")
+                 #expect(site.read("meetings/m/m.ics")?.contains("DTEND;TZID=America/Chicago:20260106T010000\r\n") == true)
+             }),
+        Case("a meeting at 6:30 pm", [meeting: meetingFile(start: "6:30 pm", end: "8 PM"),
+                                      "templates/meeting.mustache": "{{#meeting}}{{start_24}}-{{end_24}} {{start}}{{/meeting}}"],
+             .builds { site in #expect(site.read("meetings/m/index.html") == "18:30-20:00 6:30 pm") }),
+        Case("a meeting in an unknown time zone", [meeting: meetingFile(zone: "America/Gotham")],
+             .onlyError("content/meetings/m.md:6:11: error: 'America/Gotham' is not a time zone")),
+        Case("a meeting with no time zone anywhere", [meeting: meetingFile(zone: nil)],
+             .onlyError("content/meetings/m.md:2:1: error: the meeting has no time zone")),
+        Case("an unknown time zone in site.yaml", ["content/site.yaml": "title: T\ntimezone: Mars/Olympus_Mons\n"],
+             .onlyError("content/site.yaml:2:11: error: 'Mars/Olympus_Mons' is not a time zone")),
+        Case("a meeting place without a city", [meeting: meetingFile(join: "place:\n  name: Church hall\n")],
+             .onlyError("content/meetings/m.md:8:3: error: the meeting's place has no city")),
+        Case("a meeting with neither place nor link", [meeting: meetingFile(join: "")],
+             .onlyError("content/meetings/m.md:2:1: error: the meeting has neither a `place` nor an `online` link")),
+        Case("an online meeting link that is not https", [meeting: meetingFile(join: "online: http://example.org/join\n")],
+             .onlyError("content/meetings/m.md:7:9: error: 'online' must be an https:// link")),
+        Case("an online meeting link that is a script", [meeting: meetingFile(join: "online: javascript:alert(1)\n")],
+             .onlyError("content/meetings/m.md:7:9: error: 'online' must be an https:// link")),
+        Case("a meeting host that is not a provider page", [meeting: meetingFile(rest: "host: toolbox/urge-log.md\n")],
+             .onlyError("content/meetings/m.md:8:7: error: 'host' must be a provider page (providers/NAME.md), and 'toolbox/urge-log.md' is not one")),
+        Case("a meeting skipping a day it does not meet", [meeting: meetingFile(rest: "skip: [2026-12-21, 2026-12-22]\n")],
+             .onlyError("content/meetings/m.md:8:20: error: 2026-12-22 is a Tuesday, and the meeting does not meet on that day")),
+        Case("a meeting for an unknown audience", [meeting: meetingFile(rest: "audience: family\n")],
+             .onlyError("content/meetings/m.md:8:11: error: 'family' is not an audience smartsite knows")),
+        Case("a meeting in a language that is not a code", [meeting: meetingFile(rest: "language: Spanish language\n")],
+             .onlyError("content/meetings/m.md:8:11: error: 'Spanish language' is not a language code")),
+        Case("a meeting until before from", [meeting: meetingFile(rest: "from: 2027-02-01\nuntil: 2027-01-04\n")],
+             .onlyError("content/meetings/m.md:9:8: error: 'until' (2027-01-04) is before 'from' (2027-02-01)")),
         Case("symlink loop", [:],
              .warning("content/loop: warning: a link to a folder is not followed (it could loop)"),
              setUp: { site in
@@ -301,10 +404,10 @@ struct BadInputTests {
     @Test(arguments: cases)
     func badInputGivesItsDiagnosticAndLeavesOutputAlone(_ testCase: Case) throws {
         let previousDirectory = FileManager.default.currentDirectoryPath
-        defer { FileManager.default.changeCurrentDirectoryPath(previousDirectory) }
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previousDirectory) }
         let site = try FixtureSite()
         defer { site.remove() }
-        FileManager.default.changeCurrentDirectoryPath(site.root.path)
+        _ = FileManager.default.changeCurrentDirectoryPath(site.root.path)
         // The worksheet cases need worksheets; everything else builds the pages only.
         let worksheets = testCase.files.keys.contains { $0.hasPrefix("content/worksheets/") }
         let options = BuildOptions(contentFolder: "content", templatesFolder: "templates", outputFolder: "output",

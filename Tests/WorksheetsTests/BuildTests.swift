@@ -1,4 +1,5 @@
 import Content
+import DerivedFiles
 import Foundation
 @testable import Worksheets
 import TestSupport
@@ -10,8 +11,9 @@ final class BuildTests: XCTestCase {
         let again = try Tool.temporaryDirectory("again")
         defer { try? FileManager.default.removeItem(at: again) }
         let result = try build(contentRoot, into: again)
-        XCTAssertEqual(result.distilled, 24)
-        for slug in expectedSlugs {
+        // Each worksheet on two papers, regular and large print, and the two workbooks.
+        XCTAssertEqual(result.distilled, 50)
+        for slug in expectedSlugs + ["workbook"] {
             for paper in Paper.allCases {
                 let file = "worksheets/\(slug)-\(paper.rawValue).pdf"
                 let a = try Data(contentsOf: SharedBuild.cold.root.appendingPathComponent(file))
@@ -26,7 +28,7 @@ final class BuildTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: second) }
         let result = try build(contentRoot, into: second, previous: SharedBuild.cold.root)
         XCTAssertEqual(result.distilled, 0)
-        XCTAssertEqual(result.reused, 24)
+        XCTAssertEqual(result.reused, 50)
         XCTAssertEqual(result.ghostscriptRuns, 0)
         XCTAssertEqual(result.worksheets.map { $0.pdfFiles.count }, Array(repeating: 2, count: 12))
         let copy = try Data(contentsOf: second.appendingPathComponent("worksheets/urge-log-a4.pdf"))
@@ -44,19 +46,20 @@ final class BuildTests: XCTestCase {
         let first = try Tool.temporaryDirectory("first"), second = try Tool.temporaryDirectory("second"), cold = try Tool.temporaryDirectory("cold")
         defer { [content, first, second, cold].forEach { try? FileManager.default.removeItem(at: $0) } }
         let r1 = try build(content.path, into: first)
-        XCTAssertEqual(r1.distilled, 8)
-        XCTAssertEqual(r1.ghostscriptRuns, DistillingGroups.assign(["four", "one", "three", "two"]).count)
+        // Four PDFs per worksheet (two papers, regular and large print), and two workbooks in a gs run of their own.
+        XCTAssertEqual(r1.distilled, 18)
+        XCTAssertEqual(r1.ghostscriptRuns, DistillingGroups.assign(["four", "one", "three", "two"]).count + 1)
 
         try Data("---\ntitle: Two, changed\n---\n```lines 3 Second\n```\n".utf8)
             .write(to: content.appendingPathComponent("worksheets/two.md"))
         let r2 = try build(content.path, into: second, previous: first)
         let group = DistillingGroups.assign(["four", "one", "three", "two"]).first { $0.contains(3) }!
-        XCTAssertEqual(r2.distilled, group.count * 2)
-        XCTAssertEqual(r2.reused, 8 - group.count * 2)
-        XCTAssertEqual(r2.ghostscriptRuns, 1)
+        XCTAssertEqual(r2.distilled, group.count * 4 + 2, "the edited worksheet's group and the workbooks")
+        XCTAssertEqual(r2.reused, 16 - group.count * 4)
+        XCTAssertEqual(r2.ghostscriptRuns, 2)
 
         let r3 = try build(content.path, into: cold)
-        XCTAssertEqual(r3.distilled, 8)
+        XCTAssertEqual(r3.distilled, 18)
         for name in ["one", "two", "three", "four"] {
             for paper in Paper.allCases {
                 let file = "worksheets/\(name)-\(paper.rawValue).pdf"
@@ -89,7 +92,9 @@ final class BuildTests: XCTestCase {
         let out = try Tool.temporaryDirectory("output"), scratch = try Tool.temporaryDirectory("scratch")
         defer { [out, scratch].forEach { try? FileManager.default.removeItem(at: $0) } }
         let built = try build(contentRoot, into: out, scratch: scratch)
-        XCTAssertEqual(built.files.keys.sorted(), expectedSlugs.flatMap { ["worksheets/\($0)-a4.pdf", "worksheets/\($0)-letter.pdf"] }.sorted())
+        XCTAssertEqual(built.files.keys.sorted(), (expectedSlugs.flatMap { ["worksheets/\($0)-a4.pdf", "worksheets/\($0)-letter.pdf",
+                                                                          "worksheets/\($0)-large-a4.pdf", "worksheets/\($0)-large-letter.pdf"] }
+                                                   + ["worksheets/workbook-a4.pdf", "worksheets/workbook-letter.pdf"]).sorted())
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path), [])
     }
 
@@ -112,7 +117,7 @@ final class BuildTests: XCTestCase {
         let folder = try ContentFolder(root: URL(fileURLWithPath: contentRoot), displayRoot: contentRoot)
         let again = buildWorksheets(WorksheetFile.all(in: folder), settings: testSettings,
                                     previous: .files(SharedBuild.cold.result.files), scratch: scratch)
-        XCTAssertEqual(again.reused, 24)
+        XCTAssertEqual(again.reused, 50)
         XCTAssertEqual(again.ghostscriptRuns, 0)
         XCTAssertEqual(again.files, SharedBuild.cold.result.files)
     }

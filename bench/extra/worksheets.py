@@ -10,7 +10,7 @@ import sys
 import tempfile
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SMARTSITE = os.path.join(REPO, ".build", "release", "smartsite")
+SMARTSITE = os.environ.get("SMARTSITE", os.path.join(REPO, ".build", "release", "smartsite"))
 
 
 def build(output):

@@ -67,12 +67,33 @@
     show(input.value);
   }
 
-  status.textContent = "Loading the search index\u2026";
-  fetch(script.getAttribute("data-index"))
-    .then(function (response) {
+  // The index as a script (search-index.js, made by `smartsite build
+  // --offline`): from a file:// address browsers refuse fetch(), but load a
+  // <script src>. Used there, and when fetching search.json fails.
+  function loadScript() {
+    return new Promise(function (resolve, reject) {
+      var source = script.getAttribute("data-index-script");
+      if (!source) { reject(new Error("no index script")); return; }
+      var tag = document.createElement("script");
+      tag.src = source;
+      tag.onload = function () {
+        if (Array.isArray(window.smartsiteSearchIndex)) resolve(window.smartsiteSearchIndex);
+        else reject(new Error("no index in the script"));
+      };
+      tag.onerror = function () { reject(new Error("the index script could not be loaded")); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  function fetchIndex() {
+    return fetch(script.getAttribute("data-index")).then(function (response) {
       if (!response.ok) throw new Error(response.status);
       return response.json();
-    })
+    });
+  }
+
+  status.textContent = "Loading the search index\u2026";
+  (window.location.protocol === "file:" ? loadScript() : fetchIndex().catch(loadScript))
     .then(function (data) { pages = data; status.textContent = ""; start(); })
     .catch(function () {
       status.textContent = "The search index could not be loaded. Every page is also reachable from the menu above.";

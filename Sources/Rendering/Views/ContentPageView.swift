@@ -11,6 +11,7 @@ struct ContentPageView: TemplateView {
         case isPoint = "is_point"
         case isTool = "is_tool"
         case isProvider = "is_provider"
+        case isMeeting = "is_meeting"
         case breadcrumbs
         case hasBreadcrumbs = "has_breadcrumbs"
     }
@@ -26,7 +27,9 @@ struct ContentPageView: TemplateView {
         case .home, .section: kind = SectionView.readings(of: page)
         case .point: kind = PointView.readings
         case .tool: kind = ToolView.readings
-        case .provider, .page: kind = []
+        case .provider: kind = ProviderView.readings
+        case .meeting: kind = MeetingPageView.readings
+        case .page: kind = []
         }
         return [homeCrumb, sectionCrumbs] + kind
     }
@@ -41,6 +44,7 @@ struct ContentPageView: TemplateView {
         case .isPoint: return page.kind == .point ? true : nil
         case .isTool: return page.kind == .tool ? true : nil
         case .isProvider: return page.kind == .provider ? true : nil
+        case .isMeeting: return page.kind == .meeting ? true : nil
         case .breadcrumbs: return breadcrumbs
         case .hasBreadcrumbs: return !breadcrumbs.isEmpty
         }
@@ -60,6 +64,7 @@ struct ContentPageView: TemplateView {
         case .point: return PointView(frame: frame, page: page)
         case .tool: return ToolView(frame: frame, page: page)
         case .provider: return ProviderView(frame: frame, page: page)
+        case .meeting: return MeetingPageView(frame: frame, page: page)
         case .page: return nil
         }
     }

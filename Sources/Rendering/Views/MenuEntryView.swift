@@ -16,7 +16,7 @@ struct MenuEntryView: TemplateView {
             guard let target = entry.urlPath else { return entry.external ?? "" }
             return frame.rootOverride.map { $0 + target } ?? frame.link(to: target)
         case .current:
-            guard let target = entry.urlPath else { return false }
+            guard let target = entry.urlPath, frame.hasOwnAddress else { return false }
             // A section's entry stays marked on every page inside it.
             return target == frame.urlPath || (!target.isEmpty && frame.urlPath.hasPrefix(target))
         }

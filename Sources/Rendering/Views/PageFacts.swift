@@ -18,6 +18,8 @@ public struct PageFacts: OptionSet, Sendable, Hashable {
     public static let order = PageFacts(rawValue: 1 << 5)
     /// A tool's `points` setting.
     public static let pointsServed = PageFacts(rawValue: 1 << 6)
+    /// A meeting's settings: when, where, who for, its host.
+    public static let meetingSchedule = PageFacts(rawValue: 1 << 7)
 
     /// What differs between two versions of one page.
     public init(changedFrom old: Page, to new: Page) {
@@ -29,6 +31,7 @@ public struct PageFacts: OptionSet, Sendable, Hashable {
         if old.settings.point != new.settings.point { changed.insert(.pointNumber) }
         if old.order != new.order { changed.insert(.order) }
         if old.settings.points != new.settings.points { changed.insert(.pointsServed) }
+        if old.meeting != new.meeting { changed.insert(.meetingSchedule) }
         self = changed
     }
 }
@@ -53,6 +56,12 @@ enum RelatedPages: Sendable, CaseIterable {
     case sectionsAbove
     /// The section a page is in.
     case section
+    /// Every meeting, as the schedule lists them.
+    case meetings
+    /// The meetings a provider hosts.
+    case meetingsHosted
+    /// A meeting's host.
+    case host
 
     /// What decides which pages these are, and in what order: a change to
     /// it changes the list even where the list shows none of it.
@@ -62,6 +71,8 @@ enum RelatedPages: Sendable, CaseIterable {
         case .points, .neighbours, .pointsServed: return .pointNumber
         case .toolsServing, .toolsOfEveryPoint: return [.pointsServed, .order, .title]
         case .home, .sectionsAbove, .section: return []
+        case .meetings, .meetingsHosted: return [.meetingSchedule, .title]
+        case .host: return .meetingSchedule
         }
     }
 }

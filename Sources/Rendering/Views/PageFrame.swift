@@ -52,6 +52,11 @@ final class PageFrame: Sendable {
         return root.isEmpty ? "./" : root
     }
 
+    /// Whether the page is at an address of its own. The 404 page is served
+    /// at whatever address was asked for, so it is no page of the menu: the
+    /// menu marks nothing current there, not even Home.
+    var hasOwnAddress: Bool { rootOverride == nil }
+
     /// A page's address as a link from this page.
     func link(to urlPath: String) -> String {
         SitePaths.relativeURL(from: self.urlPath, to: urlPath)

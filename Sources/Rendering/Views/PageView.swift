@@ -11,6 +11,9 @@ struct PageView: TemplateView {
         case tocHTML = "toc_html"
         case reviewed
         case reviewedDate = "reviewed_date"
+        case socialImage = "social_image"
+        case socialImageAlt = "social_image_alt"
+        case photo
     }
 
     let frame: PageFrame
@@ -22,7 +25,8 @@ struct PageView: TemplateView {
         case .url: return TemplateText(frame.urlPath)
         case .canonical: return TemplateText(frame.site.site.config.address(of: frame.urlPath))
         case .shortTitle: return frame.page.map { TemplateText($0.shortTitle) }
-        case .content: return frame.page.map { TemplateText($0.content.html) }
+        case .content:
+            return frame.page.map { TemplateText(ResponsiveImages.html($0.content.html, urlPath: frame.urlPath, images: frame.site.images)) }
         // A plain String: `{{>*page.kind}}` takes only a String as a partial's name.
         case .kind: return frame.page?.kind.rawValue
         case .source: return frame.page.map { TemplateText($0.sourcePath) }
@@ -31,6 +35,9 @@ struct PageView: TemplateView {
         case .tocHTML: return frame.page.map { TemplateText(TableOfContents.html(of: $0)) }
         case .reviewed: return frame.page?.settings.reviewed.map { TemplateText(frame.site.words.interface.date($0)) }
         case .reviewedDate: return frame.page?.settings.reviewed.map { TemplateText($0.description) }
+        case .socialImage: return PageImage.social(for: frame.page, site: frame.site).map { TemplateText($0.url) }
+        case .socialImageAlt: return PageImage.social(for: frame.page, site: frame.site)?.alt.map(TemplateText.init)
+        case .photo: return frame.page.flatMap { PageImage.photo(for: $0, frame: frame) }.map(TemplateText.init)
         }
     }
 }

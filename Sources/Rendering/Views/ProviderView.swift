@@ -6,7 +6,12 @@ struct ProviderView: TemplateView {
     enum Key: String, CaseIterable {
         case provider
         case jsonLD = "json_ld"
+        case meetings
+        case hasMeetings = "has_meetings"
     }
+
+    static let hosted = Reading(.meetingsHosted, shows: MeetingView.shows)
+    static let readings = [hosted]
 
     let frame: PageFrame
     let page: Page
@@ -16,6 +21,8 @@ struct ProviderView: TemplateView {
         switch key {
         case .provider: return ProviderDetailsView(page: page)
         case .jsonLD: return StructuredData.provider(provider, url: frame.site.site.config.address(of: page.urlPath))
+        case .meetings: return frame.site.pages(Self.hosted, of: page).map { MeetingView(page: $0, frame: frame) }
+        case .hasMeetings: return !frame.site.pages(Self.hosted, of: page).isEmpty
         }
     }
 }

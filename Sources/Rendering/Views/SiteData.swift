@@ -12,7 +12,17 @@ final class SiteData: Sendable {
     let toolsByPoint: [Int: [Page]]
     let worksheets: [WorksheetListing]
     let worksheetsBySlug: [String: WorksheetListing]
+    /// Every worksheet in one PDF, one per paper size.
+    let workbooks: [WorksheetListing.Download]
     let words: SiteWords
+    /// The resized images, by path below content/.
+    let images: [String: PublishedImage]
+    /// The logo, favicon and colours of site.yaml.
+    let brand: SiteBrand
+    /// Every meeting, in the schedule's order.
+    let meetings: [Page]
+    /// The meetings each provider hosts, by the provider's content path.
+    let meetingsByHost: [String: [Page]]
 
     /// One entry of site.yaml's menu: a page of the site or an address
     /// elsewhere. A class, so a page's menu is a list of references.
@@ -45,8 +55,12 @@ final class SiteData: Sendable {
         let worksheetSlugs: Set<String>
     }
 
-    init(site: Site, worksheets: [WorksheetListing], words: SiteWords, languages: [LanguageLink] = []) {
+    init(site: Site, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [], words: SiteWords,
+         images: [String: PublishedImage] = [:], languages: [LanguageLink] = []) {
+        self.workbooks = workbooks
         self.words = words
+        self.images = images
+        brand = SiteBrand(branding: site.config.branding, images: images)
         self.site = site
         self.languages = languages
         let config = site.config
@@ -61,6 +75,8 @@ final class SiteData: Sendable {
         }
         toolsByPoint = tools.mapValues { $0.sorted(by: Site.listOrder) }
         self.worksheets = worksheets
+        meetings = site.pages.filter { $0.kind == .meeting && $0.meeting != nil }.sorted(by: MeetingOrder.weekly)
+        meetingsByHost = Dictionary(grouping: meetings) { $0.meeting?.host ?? "" }
         worksheetsBySlug = Dictionary(worksheets.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -89,6 +105,12 @@ final class SiteData: Sendable {
             return sections(above: page)
         case .section:
             return Self.section(of: page, in: site).map { [$0] } ?? []
+        case .meetings:
+            return meetings
+        case .meetingsHosted:
+            return page.kind == .provider ? meetingsByHost[page.contentPath] ?? [] : []
+        case .host:
+            return page.meeting?.host.flatMap(site.page(at:)).map { [$0] } ?? []
         }
     }
 

@@ -6,6 +6,10 @@ struct SiteView: TemplateView {
         case title, description, language, disclaimer
         case baseURL = "base_url"
         case helpLines = "help_lines"
+        case logo, favicon
+        case faviconType = "favicon_type"
+        case brandStyle = "brand_style"
+        case themeColor = "theme_color"
     }
 
     let site: SiteData
@@ -20,6 +24,11 @@ struct SiteView: TemplateView {
         case .disclaimer: return config.disclaimer.map(TemplateText.init)
         case .baseURL: return TemplateText(config.baseURL)
         case .helpLines: return site.helpLines
+        case .logo: return TemplateText(SitePaths.percentEncoded(site.brand.logoPath))
+        case .favicon: return TemplateText(SitePaths.percentEncoded(site.brand.faviconPath))
+        case .faviconType: return TemplateText(site.brand.faviconType)
+        case .brandStyle: return site.brand.style.map(TemplateText.init)
+        case .themeColor: return TemplateText(site.brand.themeColour)
         }
     }
 }

@@ -21,8 +21,10 @@ struct ToolView: TemplateView {
         case .hasPoints:
             return !frame.site.pages(Self.points, of: page).isEmpty
         case .worksheet:
-            return page.settings.worksheet.flatMap { frame.site.worksheetsBySlug[$0] }
-                .map { WorksheetView(worksheet: $0, from: frame.urlPath) }
+            // Its own `worksheet:`, or else the worksheet whose `tool:` names this page.
+            let worksheet = page.settings.worksheet.flatMap { frame.site.worksheetsBySlug[$0] }
+                ?? frame.site.worksheets.first { frame.site.toolPage(of: $0)?.contentPath == page.contentPath }
+            return worksheet.map { WorksheetView(worksheet: $0, from: frame.urlPath) }
         }
     }
 }

@@ -20,7 +20,7 @@ struct TopLevelView: TemplateView {
         case .page: return PageView(frame: frame)
         case .root: return TemplateText(frame.root)
         case .menu: return frame.site.menu.map { MenuEntryView(entry: $0, frame: frame) }
-        case .isHome: return frame.urlPath == frame.site.site.urlPrefix
+        case .isHome: return frame.urlPath == frame.site.site.urlPrefix && frame.hasOwnAddress
         case .siteRoot: return TemplateText(frame.siteRoot)
         case .words: return WordsView(words: frame.site.words.interface)
         case .alternates: return AlternateView.list(for: frame)

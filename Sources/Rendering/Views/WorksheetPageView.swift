@@ -25,13 +25,10 @@ struct WorksheetPageView: TemplateView {
         case .isWorksheet:
             return true
         case .breadcrumbs:
-            let addresses = frame.site.site.addresses
-            var crumbs = [LinkView(title: frame.site.words.home, url: frame.link(to: addresses.prefix)),
-                          LinkView(title: frame.site.words.worksheets, url: "../")]
-            if frame.site.toolPage(of: worksheet) != nil {
-                crumbs.insert(LinkView(title: frame.site.words.toolbox, url: frame.link(to: addresses.urlPath(of: "toolbox/_index.md"))), at: 1)
-            }
-            return crumbs
+            // Home › Worksheets › this one: where the page is, not where its
+            // tool is (the tool is linked from the page itself).
+            return [LinkView(title: frame.site.words.home, url: frame.link(to: frame.site.site.addresses.prefix)),
+                    LinkView(title: frame.site.words.worksheets, url: "../")]
         case .hasBreadcrumbs:
             return true
         }
@@ -41,7 +38,8 @@ struct WorksheetPageView: TemplateView {
 /// The list of every worksheet.
 struct WorksheetsPageView: TemplateView {
     enum Key: String, CaseIterable {
-        case worksheets, breadcrumbs
+        case worksheets, workbooks, breadcrumbs
+        case hasWorkbooks = "has_workbooks"
         case hasBreadcrumbs = "has_breadcrumbs"
     }
 
@@ -50,6 +48,8 @@ struct WorksheetsPageView: TemplateView {
     func value(_ key: Key) -> (any Sendable)? {
         switch key {
         case .worksheets: return frame.site.worksheets.map { WorksheetView(worksheet: $0, from: frame.urlPath) }
+        case .workbooks: return frame.site.workbooks.map { DownloadView(download: $0, from: frame.urlPath) }
+        case .hasWorkbooks: return !frame.site.workbooks.isEmpty
         case .breadcrumbs: return [LinkView(title: frame.site.words.home, url: "../")]
         case .hasBreadcrumbs: return true
         }

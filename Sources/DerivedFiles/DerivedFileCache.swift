@@ -1,7 +1,7 @@
 import Foundation
 
 /// Files a slow program makes from the site's sources (the worksheet PDFs,
-/// by Ghostscript; resized images could be next): a file of the last build
+/// by Ghostscript; the resized images, by libvips): a file of the last build
 /// is used again when it was made from the same input.
 ///
 /// The input is named by a key, a SHA-256 of everything that shapes the
@@ -29,14 +29,14 @@ public struct DerivedFileCache: Sendable {
     }
 
     /// The last build's file at `path` if it was made from `key`.
-    func reuse(_ path: String, madeFrom key: String, stamp: some DerivedFileStamp) -> Data? {
+    public func reuse(_ path: String, madeFrom key: String, stamp: some DerivedFileStamp) -> Data? {
         guard let data = previous(path), stamp.isStamped(data, with: key) else { return nil }
         return data
     }
 }
 
 /// How one kind of derived file carries the key of the input it was made from.
-protocol DerivedFileStamp: Sendable {
+public protocol DerivedFileStamp: Sendable {
     /// The file with `key` written into it, or nil when it has no place for one.
     func stamping(_ data: Data, with key: String) -> Data?
     func isStamped(_ data: Data, with key: String) -> Bool

@@ -1,11 +1,12 @@
 /// SHA-256 (FIPS 180-4), small and dependency-free: the worksheet cache keys
-/// PDFs by the hash of the PostScript they were made from.
+/// PDFs by the hash of the PostScript they were made from, the image step
+/// names resized images by the hash of the photo.
 public struct SHA256 {
+    public init() {}
+
     private var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
-
-    public init() {}
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -45,7 +46,12 @@ public struct SHA256 {
     public static func hex(_ text: String) -> String {
         var hasher = SHA256()
         hasher.update(text)
-        return hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return hasher.hexDigest()
+    }
+
+    /// The digest as 64 lowercase hex digits, as cache keys and file names use it.
+    public mutating func hexDigest() -> String {
+        finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
     private mutating func compress(_ block: [UInt8]) {
