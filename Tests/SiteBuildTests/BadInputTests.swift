@@ -158,7 +158,7 @@ struct BadInputTests {
         Case("tool names a missing worksheet", ["content/toolbox/urge-log.md": "---\ntitle: Urge Log\nworksheet: urge-logg\n---\n"],
              .error("content/toolbox/urge-log.md:2:1: error: the worksheet 'urge-logg' does not exist (no content/worksheets/urge-logg.md)")),
         Case("menu names a missing page", ["content/site.yaml": "title: T\nmenu:\n  - title: Tools\n    page: tools/_index.md\n"],
-             .error("content/site.yaml: error: the menu entry 'Tools' names 'tools/_index.md', which is not a page")),
+             .error("content/site.yaml: error: the menu entry 'Tools' names 'tools/_index.md', which is not a page in content/")),
         Case("a brand colour white text cannot be read on", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors:\n  brand: \"#6fa8dc\"\n"],
              .error("content/site.yaml:4:10: error: the brand colour #6fa8dc has a contrast of 2.5:1 with white; text on it (and in it, on the page) needs at least 4.5:1 to be readable (WCAG AA)")),
         Case("a colour that is not one", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors:\n  accent: teal-ish\n"],
