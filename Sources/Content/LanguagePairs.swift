@@ -47,7 +47,7 @@ public struct LanguagePairs: Sendable {
                 guard site.page(at: original) != nil else {
                     if page.settings.translationOf != nil {
                         let known = site.pages.map(\.contentPath)
-                        problems.append(.error(page.sourcePath, line: page.settingsLine, column: 1,
+                        problems.append(.error(page.sourcePath, line: page.settings.translationOfLine, column: 1,
                                                "'translation_of' names \(site.folder.displayPath(original)), which is not a page",
                                                fix: closestName(to: original, in: known).map { "did you mean '\($0)'? (a path below \(site.folder.displayRoot)/)" }
                                                    ?? "write the original's path below \(site.folder.displayRoot)/, e.g. `translation_of: toolbox/urge-log.md`"))

@@ -37,6 +37,10 @@ public struct PageSettings: Sendable {
     public var imageAlt: String?
     /// The line of `image:`, for the error when the file is missing.
     public var imageLine = 0
+    /// The line of `translation_of:`, for the error when it names no page.
+    public var translationOfLine = 0
+    /// The line of `slug:`, for the error when two pages get one address.
+    public var slugLine = 0
 
     public init(_ settings: SettingsReader) throws(Diagnostic) {
         title = try settings.string("title")
@@ -56,6 +60,8 @@ public struct PageSettings: Sendable {
         image = try settings.string("image")
         imageAlt = try settings.string("image_alt")
         if image != nil { imageLine = settings.line(of: "image") }
+        if translationOf != nil { translationOfLine = settings.line(of: "translation_of") }
+        if slug != nil { slugLine = settings.line(of: "slug") }
     }
 }
 

@@ -121,7 +121,7 @@ public struct Site: Sendable {
         var problems: [Diagnostic] = []
         for page in pages {
             if let first = seen[page.urlPath] {
-                problems.append(.error(page.sourcePath, line: page.settingsLine, column: 1,
+                problems.append(.error(page.sourcePath, line: page.settings.slug != nil ? page.settings.slugLine : page.settingsLine, column: 1,
                                        "this page would be published at /\(page.urlPath), where \(first.sourcePath) is",
                                        fix: "give one of them another `slug:`"))
             } else {

@@ -14,10 +14,7 @@ public enum TranslationCheck {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var hash = SHA256()
         hash.update(data)
-        return "sha256:" + hash.finalize().map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-        }.joined()
+        return "sha256:" + hash.hexDigest()
     }
 
     /// A warning for each page of `translation` whose `translated_from` is
