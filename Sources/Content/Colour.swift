@@ -15,8 +15,9 @@ public struct Colour: Sendable, Hashable, CustomStringConvertible {
     }
 
     public static let white = Colour(red: 1, green: 1, blue: 1)
-    /// The dark-mode page background of templates/assets/site.css (`--paper`).
-    public static let darkPaper = Colour(hex: "#0f1b1f") ?? .white
+    /// The lightest dark-mode background text sits on in templates/assets/site.css
+    /// (`--tint`, the home opening and boxes; the page itself is darker).
+    public static let darkPaper = Colour(hex: "#172a30") ?? .white
 
     /// `#rrggbb` or `#rgb`, any case; nil for anything else.
     public init?(hex text: String) {

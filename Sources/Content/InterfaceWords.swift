@@ -43,9 +43,11 @@ public struct InterfaceWords: Sendable {
            "paper_letter", "paper_a4", "page_number", "page_count_one", "page_count_other", "worksheet_subject",
            "worksheet_keywords", "worksheet_disclaimer", "table_cell", "out_of_ten", "slice_score", "scale_range", "table",
            "need_help", "help_line_call", "help_line_text",
-           "large_print", "workbook_title", "workbook_subtitle", "workbook_cover", "workbook_contents"]
+           "large_print", "workbook_title", "part_workbook_title", "workbook_subtitle", "workbook_cover", "workbook_contents"]
         + Weekday.allCases.map { "day_" + $0.rawValue } + Meeting.Audience.allCases.map(audienceKey)
         + ["and", "meeting_online", "meeting_in_person", "meeting_hybrid", "locale", "calendar_example"]
+        + ["flyer_title", "flyer_help_heading", "flyer_more_at", "flyer_example_note", "flyer_official_finder",
+           "flyer_times_in", "flyer_until", "flyer_example_tag", "flyer_more_meetings"]
 
     /// `family-and-friends` → `audience_family_and_friends`, a meeting's audience's words.
     public static func audienceKey(_ audience: Meeting.Audience) -> String {

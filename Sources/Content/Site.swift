@@ -228,19 +228,15 @@ public struct Site: Sendable {
 
     /// Every file the settings name, with where each is named (for its errors).
     public func namedFiles() -> [NamedFile] {
-        func resolved(_ written: String, from contentPath: String) -> String? {
-            if case .file(let path, _) = LinkTarget.of(written, from: contentPath) { return path }
-            return nil
-        }
         var named: [NamedFile] = []
         let branding = config.branding
         if let logo = branding.logo {
-            named.append(NamedFile(path: resolved(logo, from: "site.yaml"), written: logo, source: folder.displayPath("site.yaml"),
+            named.append(NamedFile(path: Self.filePath(logo, from: "site.yaml"), written: logo, source: folder.displayPath("site.yaml"),
                                    line: branding.logoLine, column: branding.logoColumn, setting: "logo"))
         }
         for page in pages {
             guard let image = page.settings.image else { continue }
-            named.append(NamedFile(path: resolved(image, from: page.contentPath), written: image, source: page.sourcePath,
+            named.append(NamedFile(path: Self.filePath(image, from: page.contentPath), written: image, source: page.sourcePath,
                                    line: page.settings.imageLine, column: 1, setting: "image"))
         }
         return named
@@ -248,8 +244,13 @@ public struct Site: Sendable {
 
     /// The published path of the file a page's `image:` names, if it names one.
     public func imagePath(of page: Page) -> String? {
-        guard let image = page.settings.image, case .file(let path, _) = LinkTarget.of(image, from: page.contentPath) else { return nil }
-        return path
+        page.settings.image.flatMap { Self.filePath($0, from: page.contentPath) }
+    }
+
+    /// A setting's path read as a link from `contentPath`: below content/, or nil.
+    static func filePath(_ written: String, from contentPath: String) -> String? {
+        if case .file(let path, _) = LinkTarget.of(written, from: contentPath) { return path }
+        return nil
     }
 
     /// Files of content/ that no page links to: not published; `check` lists them.

@@ -168,7 +168,7 @@ final class ServedSite: Sendable {
         "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
         "json": "application/json", "xml": "application/xml", "svg": "image/svg+xml", "png": "image/png",
         "pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "jpg": "image/jpeg", "jpeg": "image/jpeg",
-        "gif": "image/gif", "webp": "image/webp", "ico": "image/x-icon", "woff2": "font/woff2", "woff": "font/woff",
+        "gif": "image/gif", "ics": "text/calendar; charset=utf-8", "webp": "image/webp", "ico": "image/x-icon", "woff2": "font/woff2", "woff": "font/woff",
     ]
 
     static func contentType(of path: String) -> String {

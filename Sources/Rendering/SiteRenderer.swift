@@ -18,24 +18,31 @@ public struct SiteRenderer: Sendable {
 
     /// `images`: the resized images by their path below content/, which
     /// pages show as `<picture>` and name as their `og:image`.
+    /// `meetingFlyers`: the printable schedules made, which the meetings page offers.
     public init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [],
-                words: SiteWords, images: [String: PublishedImage] = [:]) {
-        self.init(site: site, templates: templates, worksheets: worksheets, workbooks: workbooks, words: words, images: images, languages: [])
+                pointWorkbooks: [WorkbookListing] = [], words: SiteWords, images: [String: PublishedImage] = [:],
+                meetingFlyers: [WorksheetListing.Download] = []) {
+        self.init(site: site, templates: templates, worksheets: worksheets, workbooks: workbooks, pointWorkbooks: pointWorkbooks,
+                  words: words, images: images, meetingFlyers: meetingFlyers, languages: [])
     }
 
     init(site: Site, templates: TemplateLibrary, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download],
-         words: SiteWords, images: [String: PublishedImage], languages: [SiteData.LanguageLink]) {
+         pointWorkbooks: [WorkbookListing], words: SiteWords, images: [String: PublishedImage],
+         meetingFlyers: [WorksheetListing.Download], languages: [SiteData.LanguageLink]) {
         self.site = site
         self.templates = templates
         self.worksheets = worksheets
-        self.data = SiteData(site: site, worksheets: worksheets, workbooks: workbooks, words: words, images: images, languages: languages)
+        self.data = SiteData(site: site, worksheets: worksheets, workbooks: workbooks, pointWorkbooks: pointWorkbooks,
+                             words: words, images: images, meetingFlyers: meetingFlyers, languages: languages)
     }
 
     /// The renderer of a site in every language: `site` and each of its
-    /// `translations`, with their worksheets and words (by language code).
+    /// `translations`, with their worksheets, workbooks, flyers and words (by language code).
     public static func everyLanguage(site: Site, templates: TemplateLibrary, worksheets: [String: [WorksheetListing]],
-                                     workbooks: [String: [WorksheetListing.Download]] = [:], words: [String: InterfaceWords],
-                                     images: [String: PublishedImage] = [:]) -> SiteRenderer {
+                                     workbooks: [String: [WorksheetListing.Download]] = [:],
+                                     pointWorkbooks: [String: [WorkbookListing]] = [:], words: [String: InterfaceWords],
+                                     images: [String: PublishedImage] = [:],
+                                     meetingFlyers: [String: [WorksheetListing.Download]] = [:]) -> SiteRenderer {
         func wordsOf(_ language: Site) -> InterfaceWords {
             words[language.language] ?? InterfaceWords(language: language.language, path: "", words: [:], keys: [])
         }
@@ -47,8 +54,9 @@ public struct SiteRenderer: Sendable {
         }
         func renderer(_ language: Site) -> SiteRenderer {
             SiteRenderer(site: language, templates: templates, worksheets: worksheets[language.language] ?? [],
-                         workbooks: workbooks[language.language] ?? [], words: SiteWords(wordsOf(language)),
-                         images: images, languages: links)
+                         workbooks: workbooks[language.language] ?? [], pointWorkbooks: pointWorkbooks[language.language] ?? [],
+                         words: SiteWords(wordsOf(language)), images: images,
+                         meetingFlyers: meetingFlyers[language.language] ?? [], languages: links)
         }
         var main = renderer(site)
         main.translations = site.translations.map(renderer)

@@ -42,3 +42,15 @@ public struct WorksheetListing: Sendable {
 
     public var urlPath: String { urlPrefix + "worksheets/\(slug)/" }
 }
+
+/// A workbook of part of the program (one point's worksheets), as the
+/// worksheets page offers it: its title and a download per paper size.
+public struct WorkbookListing: Sendable {
+    public var title: String
+    public var downloads: [WorksheetListing.Download]
+
+    public init(title: String, downloads: [WorksheetListing.Download]) {
+        self.title = title
+        self.downloads = downloads
+    }
+}

@@ -9,6 +9,7 @@ public enum BuildStep: String, Sendable, CaseIterable {
     case loadTemplates = "load templates"
     case audit
     case worksheets
+    case meetingFlyer = "meetings flyer"
     case images
     case checkSite = "check site"
     case checkTemplates = "check templates"
@@ -26,6 +27,7 @@ public enum BuildStep: String, Sendable, CaseIterable {
         case .loadTemplates: return "reading the templates"
         case .audit: return "checking the site"
         case .worksheets: return "making the worksheets"
+        case .meetingFlyer: return "making the meetings flyer"
         case .images: return "resizing the images"
         case .checkSite: return "checking links"
         case .checkTemplates: return "checking the templates"

@@ -61,6 +61,8 @@ public final class PreviewSession {
         var sources: SiteBuilder.Sources
         /// By language code.
         var worksheets: [String: WorksheetsBuilt]
+        /// The meetings flyers' PDFs by language code, kept while no meeting changes.
+        var flyers: [String: MeetingFlyersBuilt]
         /// The resized images, kept for the next full build to reuse.
         var images: ImageStep.Built
         /// search.json entries, in page order, so a changed page makes only its own again.
@@ -117,13 +119,15 @@ public final class PreviewSession {
             let output = MemoryOutput()
             let worksheets = makeWorksheets(sources, into: output)
             clock.lap(.worksheets, into: &report)
+            let flyers = makeFlyers(sources, into: output)
+            clock.lap(.meetingFlyer, into: &report)
             let images = try BuildStep.images.run { () throws(DiagnosticsError) in
                 try ImageStep.run(site: sources.site, output: output, previous: .files(last?.images.filesByPath ?? [:]))
             }
             clock.lap(.images, into: &report)
-            let renderer = try SiteBuilder.render(sources, worksheets: worksheets, images: images, options: options, to: output,
-                                                  report: &report, clock: &clock, progress: { _ in })
-            last = Built(sources: sources, worksheets: worksheets, images: images,
+            let renderer = try SiteBuilder.render(sources, worksheets: worksheets, flyers: flyers, images: images, options: options,
+                                                  to: output, report: &report, clock: &clock, progress: { _ in })
+            last = Built(sources: sources, worksheets: worksheets, flyers: flyers, images: images,
                          searchEntries: sources.site.pages.parallelMap(renderer.searchEntry))
             clock.lap(.searchEntries, into: &report)
             var update = PreviewUpdate(files: output.files, replacesAll: true, reload: .page, warnings: report.warnings)
@@ -139,16 +143,25 @@ public final class PreviewSession {
     /// build whose worksheet did not change.
     private func makeWorksheets(_ sources: SiteBuilder.Sources, into output: MemoryOutput) -> [String: WorksheetsBuilt] {
         let previous = (last?.worksheets.values).map { $0.reduce(into: [String: Data]()) { $0.merge($1.files) { a, _ in a } } } ?? [:]
-        return WorksheetStep.runEveryLanguage(options: options, sources: sources, output: output, previous: .files(previous)) {
-            () throws(Diagnostic) -> URL in
-            do {
-                try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            } catch {
-                throw .error(scratch.path, "cannot create a folder for Ghostscript: \(SystemError.text(error))",
-                             fix: "check that you may write to \(FileManager.default.temporaryDirectory.path)")
-            }
-            return scratch
+        return WorksheetStep.runEveryLanguage(options: options, sources: sources, output: output, previous: .files(previous),
+                                              scratch: makeScratch)
+    }
+
+    /// Every language's meetings flyer into `output`, kept when its PostScript did not change.
+    private func makeFlyers(_ sources: SiteBuilder.Sources, into output: MemoryOutput) -> [String: MeetingFlyersBuilt] {
+        let previous = (last?.flyers.values).map { $0.reduce(into: [String: Data]()) { $0.merge($1.files) { a, _ in a } } } ?? [:]
+        return MeetingFlyerStep.runEveryLanguage(options: options, sources: sources, output: output, previous: .files(previous),
+                                                 scratch: makeScratch)
+    }
+
+    private func makeScratch() throws(Diagnostic) -> URL {
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            throw .error(scratch.path, "cannot create a folder for Ghostscript: \(SystemError.text(error))",
+                         fix: "check that you may write to \(FileManager.default.temporaryDirectory.path)")
         }
+        return scratch
     }
 
     // MARK: - Incremental builds
@@ -257,15 +270,25 @@ public final class PreviewSession {
             update.warnings += allWorksheets.values.flatMap { $0.diagnostics.filter { !$0.isError } }
             clock.lap(.worksheets, into: &report)
         }
+        // The flyer shows the meetings and the meetings page's title.
+        var flyers = last.flyers
+        if changedPages.contains(where: { MeetingFlyerStep.isChanged(from: $0.old, to: $0.new) }) {
+            flyers = makeFlyers(sources, into: output)
+            update.warnings += flyers.values.flatMap { $0.diagnostics.filter { !$0.isError } }
+            clock.lap(.meetingFlyer, into: &report)
+        }
         // The default language's renderer; the others' pages are made by full builds.
         let renderer = SiteRenderer.everyLanguage(site: sources.site, templates: sources.templates,
                                                   worksheets: WorksheetStep.listings(allWorksheets, sources: sources),
                                                   workbooks: WorksheetStep.workbooks(allWorksheets, sources: sources),
-                                                  words: sources.words, images: last.images.published)
+                                                  pointWorkbooks: WorksheetStep.pointWorkbooks(allWorksheets, sources: sources),
+                                                  words: sources.words, images: last.images.published,
+                                                  meetingFlyers: MeetingFlyerStep.downloads(flyers, sources: sources))
         // Layouts are checked on every page only when templates changed or a changed page names a missing one.
         let layoutsToCheck = plan.templates || changedPages.contains { !sources.templates.names.contains(renderer.templateName(for: $0.new)) }
         let checks = PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run(layouts: layoutsToCheck)
             + WorksheetStep.problems(allWorksheets[sources.site.language] ?? WorksheetsBuilt(), site: sources.site)
+            + (flyers[sources.site.language]?.diagnostics ?? []).filter(\.isError)
         if !checks.isEmpty { throw DiagnosticsError(checks) }
         clock.lap(.checkTemplates, into: &report)
 
@@ -310,12 +333,17 @@ public final class PreviewSession {
             if dependents.worksheetPages || plan.worksheets {
                 pagesRendered += try SiteBuilder.writeFiles(renderer.worksheetPages(), to: output)
             }
+            // The site files that show what changed (the meeting calendars after a meeting's save).
+            let makers = renderer.siteFileMakers.filter { maker in
+                changedPages.contains { maker.isChanged(by: PageFacts(changedFrom: $0.old, to: $0.new), ofKind: $0.new.kind) }
+            }
+            try SiteBuilder.writeFiles(makers.flatMap { $0.files(renderer) }, to: output)
         }
 
         let stylesheets = copy(plan.copies, to: output, removed: &update.removed)
         clock.lap(.finish, into: &report)
         update.steps = report.steps
-        self.last = Built(sources: sources, worksheets: allWorksheets, images: last.images, searchEntries: searchEntries)
+        self.last = Built(sources: sources, worksheets: allWorksheets, flyers: flyers, images: last.images, searchEntries: searchEntries)
         update.files = output.files
         let onlyStyles = !update.files.isEmpty && stylesheets.count == update.files.count && update.removed.isEmpty
             && update.deferred.isEmpty

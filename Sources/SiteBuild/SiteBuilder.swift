@@ -44,6 +44,14 @@ public enum SiteBuilder {
             }
             clock.lap(.worksheets, into: &report)
 
+            let flyers = MeetingFlyerStep.runEveryLanguage(options: options, sources: sources, output: output,
+                                                           previous: .folder(output.existing), scratch: output.makeScratch)
+            for built in flyers.values {
+                report.pdfsDistilled += built.distilled
+                report.pdfsReused += built.reused
+            }
+            clock.lap(.meetingFlyer, into: &report)
+
             progress("Resizing images")
             let images = try BuildStep.images.run { () throws(DiagnosticsError) in
                 try ImageStep.run(site: sources.site, output: output, previous: .folder(output.existing))
@@ -53,10 +61,11 @@ public enum SiteBuilder {
             clock.lap(.images, into: &report)
 
             if options.offline {
-                _ = try render(sources, worksheets: worksheets, images: images, options: options, to: OfflineCopy(output: output),
+                _ = try render(sources, worksheets: worksheets, flyers: flyers, images: images, options: options,
+                               to: OfflineCopy(output: output),
                                report: &report, clock: &clock, progress: progress)
             } else {
-                _ = try render(sources, worksheets: worksheets, images: images, options: options, to: output,
+                _ = try render(sources, worksheets: worksheets, flyers: flyers, images: images, options: options, to: output,
                                report: &report, clock: &clock, progress: progress)
             }
 
@@ -123,27 +132,32 @@ public enum SiteBuilder {
     /// Pages, site files and static files into `output`, after the checks
     /// that need the templates and worksheets. Shared by `build` (staging
     /// folder) and preview (memory).
-    static func render(_ sources: Sources, worksheets: [String: WorksheetsBuilt], images: ImageStep.Built, options: BuildOptions,
+    static func render(_ sources: Sources, worksheets: [String: WorksheetsBuilt], flyers: [String: MeetingFlyersBuilt] = [:],
+                       images: ImageStep.Built, options: BuildOptions,
                        to output: some SiteOutput,
                        report: inout BuildReport, clock: inout StepClock,
                        progress: (String) -> Void) throws(DiagnosticsError) -> SiteRenderer {
         let main = SiteRenderer.everyLanguage(site: sources.site, templates: sources.templates,
                                               worksheets: WorksheetStep.listings(worksheets, sources: sources),
                                               workbooks: WorksheetStep.workbooks(worksheets, sources: sources),
-                                              words: sources.words, images: images.published)
+                                              pointWorkbooks: WorksheetStep.pointWorkbooks(worksheets, sources: sources),
+                                              words: sources.words, images: images.published,
+                                              meetingFlyers: MeetingFlyerStep.downloads(flyers, sources: sources))
         var problems: [Diagnostic] = []
         for renderer in main.allLanguages {
             let built = worksheets[renderer.site.language] ?? WorksheetsBuilt()
-            report.warnings += built.diagnostics.filter { !$0.isError }
+            let flyersBuilt = flyers[renderer.site.language] ?? MeetingFlyersBuilt()
+            report.warnings += (built.diagnostics + flyersBuilt.diagnostics).filter { !$0.isError }
             problems += PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run()
-                + WorksheetStep.problems(built, site: renderer.site)
+                + WorksheetStep.problems(built, site: renderer.site) + flyersBuilt.diagnostics.filter(\.isError)
         }
         if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems, step: BuildStep.checkTemplates.doing) }
         // A picture both languages show is copied once; the image step published its own.
         let published = Set(images.images.keys)
         let copiedByDefault = main.translations.isEmpty ? published : published.union(sources.site.linkedFiles())
         for renderer in main.allLanguages {
-            try render(renderer, worksheets: worksheets[renderer.site.language] ?? WorksheetsBuilt(), images: images,
+            try render(renderer, worksheets: worksheets[renderer.site.language] ?? WorksheetsBuilt(),
+                       flyers: flyers[renderer.site.language] ?? MeetingFlyersBuilt(), images: images,
                        options: options, to: output, written: renderer.site.urlPrefix.isEmpty ? published : copiedByDefault,
                        report: &report, clock: &clock, progress: progress)
         }
@@ -151,7 +165,7 @@ public enum SiteBuilder {
     }
 
     /// One language's pages, site files and the content files its pages link to.
-    private static func render(_ renderer: SiteRenderer, worksheets: WorksheetsBuilt, images: ImageStep.Built,
+    private static func render(_ renderer: SiteRenderer, worksheets: WorksheetsBuilt, flyers: MeetingFlyersBuilt, images: ImageStep.Built,
                                options: BuildOptions, to output: some SiteOutput,
                                written: Set<String>, report: inout BuildReport, clock: inout StepClock,
                                progress: (String) -> Void) throws(DiagnosticsError) {
@@ -181,6 +195,7 @@ public enum SiteBuilder {
         var generated = Set(site.pages.map { SitePaths.outputFile(forURLPath: $0.urlPath) })
         generated.formUnion(files.map(\.path))
         generated.formUnion(worksheets.files.keys)
+        generated.formUnion(flyers.files.keys)
         generated.formUnion(images.files.map(\.path))
         report.filesCopied += try BuildStep.copyFiles.run { () throws(DiagnosticsError) in
             try copyStaticFiles(site: site, options: options, output: output, generated: generated, written: written)

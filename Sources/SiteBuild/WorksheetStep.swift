@@ -27,8 +27,9 @@ enum WorksheetStep {
         guard options.buildWorksheets, !site.worksheetFiles.isEmpty, let words else { return WorksheetsBuilt() }
         var built: WorksheetsBuilt
         do throws(Diagnostic) {
-            built = buildWorksheets(WorksheetFile.all(in: site.folder), settings: settings(site, words),
-                                    previous: previous, scratch: try scratch())
+            var languageSettings = settings(site, words)
+            languageSettings.workbookParts = workbookParts(site)
+            built = buildWorksheets(WorksheetFile.all(in: site.folder), settings: languageSettings, previous: previous, scratch: try scratch())
         } catch {
             var failed = WorksheetsBuilt()
             failed.diagnostics = [error]
@@ -73,6 +74,40 @@ enum WorksheetStep {
         return Paper.allCases.compactMap { paper in
             guard let file = built.workbookFiles[paper], let pages = built.workbookPageCounts[paper] else { return nil }
             return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
+        }
+    }
+
+    /// One workbook per point of the 4-Point Program: the worksheets of the
+    /// tools serving it (a tool may serve several points, and its worksheet
+    /// is then in each of their workbooks).
+    static func workbookParts(_ site: Site) -> [WorkbookPart] {
+        site.points.compactMap { point in
+            guard let number = point.settings.point else { return nil }
+            let tools = site.tools(serving: number)
+            let names = tools.map { String(($0.contentPath as NSString).lastPathComponent.dropLast(".md".count)) }
+            return WorkbookPart(key: "point-\(number)", title: point.title, tools: Set(names),
+                                worksheets: Set(tools.compactMap(\.settings.worksheet)))
+        }
+    }
+
+    /// Every language's point workbooks, by language code.
+    static func pointWorkbooks(_ built: [String: WorksheetsBuilt], sources: SiteBuilder.Sources) -> [String: [WorkbookListing]] {
+        var workbooks: [String: [WorkbookListing]] = [:]
+        for site in sources.site.allLanguages {
+            guard let words = sources.words[site.language], let languageBuilt = built[site.language] else { continue }
+            workbooks[site.language] = pointWorkbooks(languageBuilt, words: words)
+        }
+        return workbooks
+    }
+
+    /// The points' workbooks made, as the worksheets page lists them.
+    static func pointWorkbooks(_ built: WorksheetsBuilt, words interface: InterfaceWords) -> [WorkbookListing] {
+        let words = WorksheetWords(interface)
+        return built.partWorkbooks.map { made in
+            WorkbookListing(title: made.part.title, downloads: Paper.allCases.compactMap { paper in
+                guard let file = made.files[paper], let pages = made.pageCounts[paper] else { return nil }
+                return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
+            })
         }
     }
 

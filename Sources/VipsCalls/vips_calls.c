@@ -100,24 +100,25 @@ static int keep_in_memory(VipsImage *lazy, smartsite_image **out) {
     return 0;
 }
 
-int smartsite_vips_decode(const void *bytes, size_t length, int width, smartsite_image **out) {
+// Thumbnail shrinks while it loads (a JPEG is decoded at 1/2, 1/4 or 1/8
+// of its size), so a 20,000 px photo never exists at full size in memory;
+// `size` says whether it may also enlarge (a drawing) or only shrink (a photo).
+static int load_at_width(const void *bytes, size_t length, int width, VipsSize size, smartsite_image **out) {
     VipsImage *lazy = NULL;
-    // Thumbnail shrinks while it loads (a JPEG is decoded at 1/2, 1/4 or 1/8
-    // of its size), so a 20,000 px photo never exists at full size in memory.
     if (vips_thumbnail_buffer((void *) bytes, length, &lazy, width,
-                              "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                              "height", VIPS_MAX_COORD, "size", size,
                               // thumbnail's own fail_on does not reach the loader in libvips 8.14
                               // (a cut-off JPEG decodes to grey); the loader's option string does.
                               "option_string", "fail_on=error", NULL) != 0) return -1;
     return keep_in_memory(lazy, out);
 }
 
+int smartsite_vips_decode(const void *bytes, size_t length, int width, smartsite_image **out) {
+    return load_at_width(bytes, length, width, VIPS_SIZE_DOWN, out);
+}
+
 int smartsite_vips_render_drawing(const void *bytes, size_t length, int width, smartsite_image **out) {
-    VipsImage *lazy = NULL;
-    if (vips_thumbnail_buffer((void *) bytes, length, &lazy, width,
-                              "height", VIPS_MAX_COORD, "size", VIPS_SIZE_BOTH,
-                              "option_string", "fail_on=error", NULL) != 0) return -1;
-    return keep_in_memory(lazy, out);
+    return load_at_width(bytes, length, width, VIPS_SIZE_BOTH, out);
 }
 
 int smartsite_vips_shrink(const smartsite_image *image, int width, smartsite_image **out) {

@@ -4,14 +4,16 @@ import PostScript
 /// name, a contents page whose entries link to the worksheets, then the
 /// worksheets themselves with page numbers running through, their field
 /// names prefixed by the worksheet (`urge-log.urge_log.row1.trigger`) so
-/// none repeats, and bookmarks nested worksheet → its sections.
+/// none repeats, and bookmarks nested worksheet → its sections. A part's
+/// workbook (a point's) holds its worksheets and names the part on its cover.
 struct Workbook {
     let worksheets: [Worksheet]
     let paper: Paper
     let settings: WorksheetSettings
+    var part: WorkbookPart?
 
-    /// e.g. workbook-letter: the PDF's name, and how gs's log names it.
-    var name: String { "workbook-\(paper.rawValue)" }
+    /// e.g. workbook-letter, workbook-point-1-a4: the PDF's name, and how gs's log names it.
+    var name: String { "workbook-" + (part.map { $0.key + "-" } ?? "") + paper.rawValue }
     var pdfPath: String { settings.urlPrefix + "worksheets/\(name).pdf" }
 
     static let entriesPerContentsPage = 24
@@ -30,7 +32,8 @@ struct Workbook {
         }
         let pageCount = next - 1
 
-        var info = DocumentInfo(title: words.workbookTitle(settings.siteTitle), author: settings.siteTitle,
+        let title = part.map { words.partWorkbookTitle(settings.siteTitle, $0.title) } ?? words.workbookTitle(settings.siteTitle)
+        var info = DocumentInfo(title: title, author: settings.siteTitle,
                                 subject: words.subject(settings.siteTitle), keywords: words.keywords,
                                 creator: "smartsite", date: settings.pdfDate)
         info.custom = [(key: "Paper", value: paper.rawValue)]
@@ -47,6 +50,13 @@ struct Workbook {
             for line in TextLayout.lines([TextRun(settings.siteTitle, font: .helveticaBold)], size: 20, width: width) {
                 canvas.textLine(line.runs, size: 20, x: left, y: y)
                 y -= 26
+            }
+            if let part {
+                y -= 6
+                for line in TextLayout.lines([TextRun(part.title, font: .helveticaBold)], size: 15, width: width) {
+                    canvas.textLine(line.runs, size: 15, x: left, y: y)
+                    y -= 20
+                }
             }
             canvas.setGray(0.35)
             canvas.text(words.workbookSubtitle, font: .helvetica, size: 12.5, x: left, y: y - 8)

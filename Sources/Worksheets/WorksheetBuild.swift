@@ -18,6 +18,14 @@ public struct WorksheetsBuilt: Sendable {
     /// The workbooks made or kept: paper → path below the output root, and their page counts.
     public var workbookFiles: [Paper: String] = [:]
     public var workbookPageCounts: [Paper: Int] = [:]
+    /// The parts' workbooks (one per point), in the order of `WorksheetSettings.workbookParts`.
+    public var partWorkbooks: [PartWorkbook] = []
+
+    public struct PartWorkbook: Sendable {
+        public var part: WorkbookPart
+        public var files: [Paper: String] = [:]
+        public var pageCounts: [Paper: Int] = [:]
+    }
 
     public init() {}
 }
@@ -41,10 +49,10 @@ public func buildWorksheets(_ files: [WorksheetFile], settings: WorksheetSetting
     built.reused = built.files.count
     var made = plan.keptWorksheets
     var workbooksMade = !workbooks.kept.isEmpty
-    let workbookJob = workbooks.job(scratch: scratch)
-    if let first = plan.toDistil.first?.members.first ?? (workbookJob == nil ? nil : 0) {
+    let workbookJobs = workbooks.jobs(scratch: scratch)
+    if let first = plan.toDistil.first?.members.first ?? (workbookJobs.isEmpty ? nil : 0) {
         if let gs = Ghostscript.locate(settings.ghostscriptPath) {
-            let jobs = plan.jobs(scratch: scratch) + (workbookJob.map { [$0] } ?? [])
+            let jobs = plan.jobs(scratch: scratch) + workbookJobs
             let runs = gs.distil(jobs: jobs, scratch: scratch)
             let folder = scratch.deletingLastPathComponent().path
             let outcomes = DistillingOutcomes(plan, runs: Array(runs.prefix(plan.toDistil.count)),
@@ -54,8 +62,8 @@ public func buildWorksheets(_ files: [WorksheetFile], settings: WorksheetSetting
             built.files.merge(outcomes.files) { _, new in new }
             made.formUnion(outcomes.made)
             diagnostics += outcomes.diagnostics
-            if workbookJob != nil, let run = runs.last {
-                let (files, problems) = workbooks.files(run, folder: folder)
+            if !workbookJobs.isEmpty {
+                let (files, problems) = workbooks.files(Array(runs.suffix(workbookJobs.count)), folder: folder)
                 built.files.merge(files) { _, new in new }
                 built.distilled += files.count
                 workbooksMade = !files.isEmpty
@@ -69,8 +77,14 @@ public func buildWorksheets(_ files: [WorksheetFile], settings: WorksheetSetting
     }
     if workbooksMade {
         for pdf in workbooks.pdfs {
-            built.workbookFiles[pdf.paper] = pdf.path
-            built.workbookPageCounts[pdf.paper] = pdf.pageCount
+            guard let part = pdf.part else {
+                built.workbookFiles[pdf.paper] = pdf.path
+                built.workbookPageCounts[pdf.paper] = pdf.pageCount
+                continue
+            }
+            if built.partWorkbooks.last?.part != part { built.partWorkbooks.append(.init(part: part)) }
+            built.partWorkbooks[built.partWorkbooks.count - 1].files[pdf.paper] = pdf.path
+            built.partWorkbooks[built.partWorkbooks.count - 1].pageCounts[pdf.paper] = pdf.pageCount
         }
     }
     for i in made {

@@ -22,6 +22,8 @@ public struct WorksheetSettings: Sendable {
     public var language: String?
     /// Where the worksheets of another language than the default are published: `es/`.
     public var urlPrefix = ""
+    /// Besides the workbook of every worksheet, one per part: the points of the program.
+    public var workbookParts: [WorkbookPart] = []
 
     public init(siteTitle: String, disclaimer: String, baseURL: String, date: String? = nil, ghostscriptPath: String? = nil,
                 words: WorksheetWords) {

@@ -58,6 +58,10 @@ public struct WorksheetWords: Sendable {
 
     /// The workbook PDF's title: "SMART Recovery Program Guide: worksheets".
     public func workbookTitle(_ siteTitle: String) -> String { text("workbook_title", ["site": siteTitle]) }
+    /// A point's workbook's title: "SMART Recovery Program Guide: Point 1: Building Motivation, worksheets".
+    public func partWorkbookTitle(_ siteTitle: String, _ part: String) -> String {
+        text("part_workbook_title", ["site": siteTitle, "part": part])
+    }
     /// Under the program's name on the workbook's cover.
     public var workbookSubtitle: String { text("workbook_subtitle") }
     /// The workbook's bookmarks for its first pages.

@@ -227,6 +227,64 @@ final class PreviewSessionTests: XCTestCase {
         }
     }
 
+    /// The shipped site (real templates, real meetings, Ghostscript): a
+    /// facilitator moves a meeting to another evening and saves.
+    func testSavingAMeetingRemakesItsPageTheScheduleTheHostTheCalendarsAndTheFlyer() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smartsite-preview-meetings-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for part in ["content", "templates"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(part), to: folder.appendingPathComponent(part))
+        }
+        let options = BuildOptions(contentFolder: folder.appendingPathComponent("content").path,
+                                   templatesFolder: folder.appendingPathComponent("templates").path,
+                                   outputFolder: folder.appendingPathComponent("output").path)
+        session.close()
+        session = PreviewSession(options: options)
+        let first = session.buildAll()
+        XCTAssertEqual(first.errors, [])
+        served = first.files
+        let flyer = try XCTUnwrap(served["meetings/flyer-letter.pdf"])
+        XCTAssertNotNil(served["meetings/flyer-a4.pdf"])
+        XCTAssertTrue(page("meetings/index.html").contains("flyer-letter.pdf"))
+
+        let file = folder.appendingPathComponent("content/meetings/wednesday-online.md")
+        let meeting = try String(contentsOf: file, encoding: .utf8)
+        let moved = meeting.replacingOccurrences(of: "title: Wednesday online SMART meeting", with: "title: Tuesday online SMART meeting")
+            .replacingOccurrences(of: "days: [wed]", with: "days: [tue]")
+        XCTAssertNotEqual(moved, meeting)
+        try Data(moved.utf8).write(to: file)
+        let update = change(.content("meetings/wednesday-online.md"))
+        XCTAssertEqual(update.errors, [])
+        XCTAssertFalse(update.replacesAll, "one meeting saved is not a full build")
+        XCTAssertEqual(update.reload, .page)
+        for path in ["meetings/wednesday-online/index.html", "meetings/index.html", "index.html",
+                     "providers/restore-los-angeles/index.html", "meetings/wednesday-online/wednesday-online.ics",
+                     "meetings.ics", "meetings/flyer-letter.pdf", "meetings/flyer-a4.pdf"] {
+            XCTAssertNotNil(update.files[path], "\(path) was not made again")
+        }
+        XCTAssertNil(update.files["providers/banyan-palm-springs/index.html"], "the other host's page does not show it")
+        // The calendars are made as one set (they are small); another meeting's comes out the same.
+        XCTAssertEqual(update.files["meetings/saturday-spanish/saturday-spanish.ics"], first.files["meetings/saturday-spanish/saturday-spanish.ics"])
+        XCTAssertNotEqual(served["meetings/flyer-letter.pdf"], flyer)
+        XCTAssertTrue(page("meetings/wednesday-online/wednesday-online.ics").contains("BYDAY=TU"))
+        XCTAssertTrue(page("index.html").contains("Tuesday online SMART meeting"))
+
+        // Only the text below the settings: the page alone, no calendar or flyer.
+        try Data(moved.replacingOccurrences(of: "\n---\n\n", with: "\n---\n\nBring a headset.\n\n").utf8).write(to: file)
+        let text = change(.content("meetings/wednesday-online.md"))
+        XCTAssertEqual(Set(text.files.keys), ["meetings/wednesday-online/index.html"])
+
+        let fresh = PreviewSession(options: options)
+        defer { fresh.close() }
+        let full = fresh.buildAll()
+        XCTAssertEqual(Set(served.keys), Set(full.files.keys))
+        for (path, data) in full.files where served[path] != data {
+            XCTFail("\(path) differs from a full build")
+        }
+    }
+
     func testAnImageIsCopiedAgain() throws {
         try site.write("content/logo.png", PreviewFixture.png + Data([0]))
         let update = change(.content("logo.png"))

@@ -191,9 +191,9 @@ final class BuildTests: XCTestCase {
         let html = summary.htmlPreview
         for piece in ["<p class=\"ws-intro\">An intro with <strong>bold</strong>, <em>italic</em> and a <a href=\"https://guide.example.org/toolbox/urge-log/\">link</a>.</p>",
                       "<h2 class=\"ws-heading\">A section</h2>", "<ol class=\"ws-instructions\">", "class=\"ws-lines\"",
-                      "<p class=\"ws-hint\">A hint.</p>", "<span class=\"ws-rule\"></span>", "<ul class=\"ws-checklist\">",
-                      "<ol class=\"ws-scale-points\" aria-label=\"from 1 to 5\">", "<table class=\"ws-grid\">",
-                      "<th scope=\"col\">When</th>", "<figure class=\"ws-pie\">"] {
+                      "<p class=\"ws-hint\" id=\"ws-story-hint\">A hint.</p>", "id=\"ws-story\" name=\"story\"", "<ul class=\"ws-checklist\">",
+                      "<legend class=\"ws-label\">How strong?</legend>", "<table class=\"ws-grid\">",
+                      "<th scope=\"col\" class=\"ws-normal\">When</th>", "<fieldset class=\"ws-pie\">"] {
             XCTAssertTrue(html.contains(piece), "preview lacks \(piece):\n\(html)")
         }
     }

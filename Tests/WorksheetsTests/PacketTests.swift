@@ -162,6 +162,53 @@ final class PacketTests: XCTestCase {
         }
     }
 
+    /// A point's workbook: the worksheets of its tools, with the whole
+    /// workbook's cover, contents, bookmarks and unique names; kept when
+    /// nothing changed, like the others.
+    func testEachPointGetsAWorkbookOfItsToolsWorksheets() throws {
+        var settings = testSettings
+        settings.workbookParts = [
+            WorkbookPart(key: "point-2", title: "Point 2: Coping with Urges", tools: ["urge-log", "abc-for-urges", "disarm", "deads"]),
+            // A tool page's `worksheet:` counts too; a part with no worksheet gets no workbook.
+            WorkbookPart(key: "point-4", title: "Point 4: Living a Balanced Life", tools: [], worksheets: ["lifestyle-balance-pie"]),
+            WorkbookPart(key: "point-9", title: "Nothing", tools: ["no-such-tool"]),
+        ]
+        let out = try Tool.temporaryDirectory("points")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let built = try build(contentRoot, into: out, settings: settings)
+        XCTAssertEqual(built.diagnostics.map(\.description), [])
+        XCTAssertEqual(built.partWorkbooks.map(\.part.key), ["point-2", "point-4"])
+        let expected = ["point-2": ["Urge Log", "ABC for Urges", "DISARM", "DEADS Plan"].sorted(), "point-4": ["Lifestyle Balance Pie"]]
+        for made in built.partWorkbooks {
+            let members = built.worksheets.filter { made.part.holds($0.worksheet) }
+            XCTAssertEqual(members.map(\.worksheet.title).sorted(), expected[made.part.key])
+            for paper in Paper.allCases {
+                let file = try XCTUnwrap(made.files[paper])
+                XCTAssertEqual(file, "worksheets/workbook-\(made.part.key)-\(paper.rawValue).pdf")
+                let pdf = out.appendingPathComponent(file).path
+                let parts = members.map { $0.pageCount(paper) }.reduce(0, +)
+                let info = try Tool.run("pdfinfo", package: "poppler-utils", [pdf]).text
+                XCTAssertTrue(info.contains("Pages:           \(parts + 2)\n"), "cover + contents + \(parts): \(info)")
+                XCTAssertTrue(info.contains("Title:           SMART Recovery Program Guide: \(made.part.title), worksheets"), info)
+                XCTAssertEqual(made.pageCounts[paper], parts + 2)
+                XCTAssertEqual(try Tool.run("qpdf", package: "qpdf", ["--check", pdf]).status, 0)
+                let json = try Tool.run("qpdf", package: "qpdf", ["--json", "--json-key=outlines", pdf]).stdout
+                let outlines = (try JSONSerialization.jsonObject(with: json) as? [String: Any])?["outlines"] as? [[String: Any]] ?? []
+                XCTAssertEqual(outlines.compactMap { $0["title"] as? String }, ["Cover", "Contents"] + members.map(\.worksheet.title))
+                let names = try formFields(pdf).keys
+                let single = try members.map { try formFields(out.appendingPathComponent("worksheets/\($0.slug)-\(paper.rawValue).pdf").path).count }.reduce(0, +)
+                XCTAssertEqual(names.count, single, "every field of every member, none merged")
+                // The cover names the point.
+                let cover = try Tool.run("pdftotext", package: "poppler-utils", ["-l", "1", pdf, "-"]).text
+                XCTAssertTrue(cover.contains(made.part.title), cover)
+            }
+        }
+        let again = try build(contentRoot, into: out, previous: out, settings: settings)
+        XCTAssertEqual(again.ghostscriptRuns, 0, "nothing changed: no gs run")
+        XCTAssertEqual(again.partWorkbooks.map(\.files), built.partWorkbooks.map(\.files))
+        XCTAssertEqual(again.files, built.files)
+    }
+
     private func parse(_ slug: String) throws -> Worksheet? {
         var diagnostics: [Diagnostic] = []
         let worksheet = WorksheetFile(path: contentRoot + "/worksheets/\(slug).md", shownPath: slug)

@@ -119,6 +119,8 @@ error_log {tmp}/error.log warn;
 events {{ worker_connections 64; }}
 http {{
     include /etc/nginx/mime.types;
+    # Debian's mime.types has no calendar type; README "Putting it on a web host" gives this line.
+    types {{ text/calendar ics; }}
     default_type application/octet-stream;
     log_format smartsite '$status $request_method "$request_uri" $body_bytes_sent';
     access_log {tmp}/access.log smartsite;
@@ -272,7 +274,7 @@ def browser(server, tmp_path_factory):
     # test_site does, and a cached page would come back as a 304.
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
-    driver.set_page_load_timeout(30)
+    driver.set_page_load_timeout(120)  # a loaded 2-core CI machine once took over 30 s on one page
     driver.set_script_timeout(60)
     yield driver
     driver.quit()

@@ -183,11 +183,12 @@ def test_search_finds_cost_benefit_analysis(server, browser):
 
 
 def test_worksheet_pdf_links_download_pdfs(site, pages, server, browser):
-    """Every *.pdf link on the worksheet and tool pages downloads a PDF, and
-    every PDF the build made is linked from one of them."""
+    """Every *.pdf link on the worksheet, tool and meetings pages downloads a
+    PDF (the meetings flyer too), and every PDF the build made is linked
+    from one of them."""
     linked = {}
     for path, _ in pages:
-        if not (path.startswith("/worksheets/") or path.startswith("/toolbox/")):
+        if not (path.startswith("/worksheets/") or path.startswith("/toolbox/") or path == "/meetings/"):
             continue
         load(browser, server, path)
         for a in browser.find_elements(By.CSS_SELECTOR, 'a[href$=".pdf"]'):

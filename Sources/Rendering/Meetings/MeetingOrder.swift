@@ -1,8 +1,8 @@
 import Content
 
 /// How meetings are listed: the week from Monday, by start time, then title.
-enum MeetingOrder {
-    static func weekly(_ a: Page, _ b: Page) -> Bool {
+public enum MeetingOrder {
+    public static func weekly(_ a: Page, _ b: Page) -> Bool {
         guard let first = a.meeting, let second = b.meeting else { return a.contentPath < b.contentPath }
         let dayA = first.days.first?.position ?? 0, dayB = second.days.first?.position ?? 0
         if dayA != dayB { return dayA < dayB }
@@ -10,7 +10,7 @@ enum MeetingOrder {
     }
 
     /// Within one day: by start time, then title.
-    static func sameDay(_ a: Page, _ b: Page) -> Bool {
+    public static func sameDay(_ a: Page, _ b: Page) -> Bool {
         let startA = a.meeting?.start.minutes ?? 0, startB = b.meeting?.start.minutes ?? 0
         if startA != startB { return startA < startB }
         if a.title != b.title { return a.title < b.title }

@@ -1,9 +1,10 @@
 import Content
+import Foundation
 
-/// The words the meeting schedule, pages and calendars show that come from
-/// a meeting's settings rather than from a template: day names, how one
-/// joins, who it is for, language names. Part of SiteWords, from the same
-/// strings file (`templates/i18n/CODE.yaml`).
+/// The words the meeting schedule, pages, calendars and flyer show that
+/// come from a meeting's settings rather than from a template: day names,
+/// how one joins, who it is for, language names. Part of SiteWords, from the
+/// same strings file (`templates/i18n/CODE.yaml`).
 public struct MeetingWords: Sendable {
     let interface: InterfaceWords
 
@@ -41,4 +42,29 @@ public struct MeetingWords: Sendable {
     public var locale: String { interface.text("locale") }
     /// A calendar entry's text: "Example listing" before an example's title.
     public func exampleInCalendar(_ title: String) -> String { interface.text("calendar_example", ["title": title]) }
+
+    /// "Pacific Time" (`.generic`), "PT" (`.shortGeneric`), in the words' locale;
+    /// the IANA name when Foundation has no name for it.
+    public func zoneName(_ identifier: String, style: NSTimeZone.NameStyle) -> String {
+        TimeZone(identifier: identifier)?.localizedName(for: style, locale: Locale(identifier: locale)) ?? identifier
+    }
+
+    // The flyer's words.
+    /// The flyer's title when the meetings page has none: "Meetings: SMART Recovery Program Guide".
+    public func flyerTitle(_ siteTitle: String) -> String { interface.text("flyer_title", ["site": siteTitle]) }
+    public var flyerHelpHeading: String { interface.text("flyer_help_heading") }
+    /// Beside the QR code: "Details, maps and calendars: example.org/meetings/".
+    public func flyerMoreAt(_ address: String) -> String { interface.text("flyer_more_at", ["address": address]) }
+    public var flyerExampleNote: String { interface.text("flyer_example_note") }
+    public var flyerOfficialFinder: String { interface.text("flyer_official_finder") }
+    /// Under the flyer's title when every meeting is in one time zone: "All times are Pacific Time."
+    public func flyerTimesIn(_ zoneName: String) -> String { interface.text("flyer_times_in", ["zone": zoneName]) }
+    /// Under a meeting's start: "to 8:00 pm PT".
+    public func flyerUntil(_ end: String, _ zone: String) -> String { interface.text("flyer_until", ["end": end, "zone": zone]) }
+    /// Beside an example meeting.
+    public var flyerExampleTag: String { interface.text("flyer_example_tag") }
+    /// Between how to join, where, who for and the language: "Online · Spanish" (a mark, the same in every language).
+    public var flyerSeparator: String { " \u{00B7} " }
+    /// When the schedule is too long for one page.
+    public var flyerMoreMeetings: String { interface.text("flyer_more_meetings") }
 }

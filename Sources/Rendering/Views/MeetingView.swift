@@ -109,11 +109,8 @@ struct MeetingView: TemplateView {
         }
     }
 
-    /// "Pacific Time", "PT", in the site's words' locale.
     private func zoneName(_ style: NSTimeZone.NameStyle) -> String? {
-        guard let meeting = page.meeting else { return nil }
-        return TimeZone(identifier: meeting.timeZone)?.localizedName(for: style, locale: Locale(identifier: words.locale))
-            ?? meeting.timeZone
+        page.meeting.map { words.zoneName($0.timeZone, style: style) }
     }
 }
 
@@ -137,15 +134,15 @@ struct PlaceView: TemplateView {
 }
 
 /// A place as lines of an address: the street, then "City, ST 00000".
-enum MeetingPlaceText {
-    static func lines(_ place: Meeting.Place) -> [String] {
+public enum MeetingPlaceText {
+    public static func lines(_ place: Meeting.Place) -> [String] {
         let regionAndCode = [place.region, place.postalCode].compactMap { $0 }.joined(separator: " ")
         let locality = place.city + (regionAndCode.isEmpty ? "" : ", " + regionAndCode)
         return [place.street, locality].compactMap { $0 }
     }
 
     /// On one line, for a calendar's LOCATION: "Community Room, 1 Main St, Palm Springs, CA 92262".
-    static func oneLine(_ place: Meeting.Place) -> String {
+    public static func oneLine(_ place: Meeting.Place) -> String {
         ([place.name].compactMap { $0 } + lines(place)).joined(separator: ", ")
     }
 }

@@ -19,6 +19,7 @@ struct ScheduleView: TemplateView {
         case meetingsURL = "meetings_url"
         case flyerLetterURL = "flyer_letter_url"
         case flyerA4URL = "flyer_a4_url"
+        case hasFlyers = "has_flyers"
     }
 
     static let reading = Reading(.meetings, shows: MeetingView.shows)
@@ -61,10 +62,20 @@ struct ScheduleView: TemplateView {
         case .scheduleHasExamples: return meetings.contains { $0.meeting?.example ?? false } ? true : nil
         case .scheduleHasOnline: return meetings.contains { $0.meeting?.online != nil } ? true : nil
         case .scheduleHasInPerson: return meetings.contains { $0.meeting?.place != nil } ? true : nil
-        case .meetingsURL: return TemplateText(frame.link(to: "meetings/"))
-        case .flyerLetterURL: return TemplateText(frame.link(to: MeetingFlyerPaths.letter))
-        case .flyerA4URL: return TemplateText(frame.link(to: MeetingFlyerPaths.a4))
+        case .meetingsURL:
+            let site = frame.site.site
+            return TemplateText(frame.link(to: site.page(at: "meetings/_index.md")?.urlPath ?? site.urlPrefix + "meetings/"))
+        case .flyerLetterURL: return flyerLink(frame.site.site.urlPrefix + MeetingFlyerPaths.letter)
+        case .flyerA4URL: return flyerLink(frame.site.site.urlPrefix + MeetingFlyerPaths.a4)
+        case .hasFlyers: return !frame.site.meetingFlyers.isEmpty
         }
+    }
+}
+
+/// The meetings page's link to a flyer, when it was made (not without Ghostscript).
+extension ScheduleView {
+    private func flyerLink(_ path: String) -> TemplateText? {
+        frame.site.meetingFlyers.contains { $0.file == path } ? TemplateText(frame.link(to: path)) : nil
     }
 }
 
@@ -106,8 +117,8 @@ struct MeetingFilterView: TemplateView {
     }
 }
 
-/// Where the printable meeting flyers are published.
+/// Where the printable meeting flyers are published (Worksheets' MeetingFlyer.path).
 public enum MeetingFlyerPaths {
-    public static let letter = "meetings/meetings-flyer-letter.pdf"
-    public static let a4 = "meetings/meetings-flyer-a4.pdf"
+    public static let letter = "meetings/flyer-letter.pdf"
+    public static let a4 = "meetings/flyer-a4.pdf"
 }

@@ -14,6 +14,8 @@ final class SiteData: Sendable {
     let worksheetsBySlug: [String: WorksheetListing]
     /// Every worksheet in one PDF, one per paper size.
     let workbooks: [WorksheetListing.Download]
+    /// One workbook per point of the program, of the worksheets of its tools.
+    let pointWorkbooks: [WorkbookListing]
     let words: SiteWords
     /// The resized images, by path below content/.
     let images: [String: PublishedImage]
@@ -23,6 +25,8 @@ final class SiteData: Sendable {
     let meetings: [Page]
     /// The meetings each provider hosts, by the provider's content path.
     let meetingsByHost: [String: [Page]]
+    /// The printable schedules made (Letter, A4).
+    let meetingFlyers: [WorksheetListing.Download]
 
     /// One entry of site.yaml's menu: a page of the site or an address
     /// elsewhere. A class, so a page's menu is a list of references.
@@ -55,9 +59,12 @@ final class SiteData: Sendable {
         let worksheetSlugs: Set<String>
     }
 
-    init(site: Site, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [], words: SiteWords,
-         images: [String: PublishedImage] = [:], languages: [LanguageLink] = []) {
+    init(site: Site, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [],
+         pointWorkbooks: [WorkbookListing] = [], words: SiteWords, images: [String: PublishedImage] = [:],
+         meetingFlyers: [WorksheetListing.Download] = [], languages: [LanguageLink] = []) {
         self.workbooks = workbooks
+        self.pointWorkbooks = pointWorkbooks
+        self.meetingFlyers = meetingFlyers
         self.words = words
         self.images = images
         brand = SiteBrand(branding: site.config.branding, images: images)

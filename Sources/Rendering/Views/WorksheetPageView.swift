@@ -40,6 +40,8 @@ struct WorksheetsPageView: TemplateView {
     enum Key: String, CaseIterable {
         case worksheets, workbooks, breadcrumbs
         case hasWorkbooks = "has_workbooks"
+        case pointWorkbooks = "point_workbooks"
+        case hasPointWorkbooks = "has_point_workbooks"
         case hasBreadcrumbs = "has_breadcrumbs"
     }
 
@@ -50,8 +52,27 @@ struct WorksheetsPageView: TemplateView {
         case .worksheets: return frame.site.worksheets.map { WorksheetView(worksheet: $0, from: frame.urlPath) }
         case .workbooks: return frame.site.workbooks.map { DownloadView(download: $0, from: frame.urlPath) }
         case .hasWorkbooks: return !frame.site.workbooks.isEmpty
+        case .hasPointWorkbooks: return !frame.site.pointWorkbooks.isEmpty
+        case .pointWorkbooks: return frame.site.pointWorkbooks.map { WorkbookView(workbook: $0, from: frame.urlPath) }
         case .breadcrumbs: return [LinkView(title: frame.site.words.home, url: "../")]
         case .hasBreadcrumbs: return true
+        }
+    }
+}
+
+/// One point's workbook on the list of worksheets.
+struct WorkbookView: TemplateView {
+    enum Key: String, CaseIterable {
+        case title, downloads
+    }
+
+    let workbook: WorkbookListing
+    let from: String
+
+    func value(_ key: Key) -> (any Sendable)? {
+        switch key {
+        case .title: return workbook.title
+        case .downloads: return workbook.downloads.map { DownloadView(download: $0, from: from) }
         }
     }
 }
