@@ -23,12 +23,18 @@ public struct ContentFolder: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// The folder with every link in its path resolved, to tell where a link leads.
     private let realRoot: String
+    /// Where `otherFiles` are: the folder itself, or for a language's part
+    /// (`content/es/`) the whole content folder, whose files it shares.
+    private var sharedRootPath: String
+    private var sharedDisplayRoot: String
 
     public init(root: URL, displayRoot: String) throws(Diagnostic) {
         self.root = root
         self.rootPath = root.path
         self.displayRoot = displayRoot
         self.realRoot = Self.realPath(root.path) ?? root.path
+        self.sharedRootPath = root.path
+        self.sharedDisplayRoot = displayRoot
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .error(displayRoot, "the content folder does not exist",
@@ -39,7 +45,23 @@ public struct ContentFolder: Sendable {
         otherFiles.sort()
     }
 
+    /// The same walk seen from a folder inside it (`content/es/` for a
+    /// language), with the files it lists given below that folder.
+    init(inside parent: ContentFolder, folder: String, markdownFiles: [String], otherFiles: [String]) {
+        root = parent.root.appendingPathComponent(folder)
+        rootPath = parent.rootPath + "/" + folder
+        displayRoot = parent.displayRoot + "/" + folder
+        realRoot = parent.realRoot + "/" + folder
+        sharedRootPath = parent.sharedRootPath
+        sharedDisplayRoot = parent.sharedDisplayRoot
+        self.markdownFiles = markdownFiles
+        self.otherFiles = otherFiles
+    }
+
     public func displayPath(_ relative: String) -> String { displayRoot + "/" + relative }
+    /// One of `otherFiles` (a picture, a PDF) on disk and in messages.
+    public func sharedFilePath(_ relative: String) -> String { sharedRootPath + "/" + relative }
+    public func sharedDisplayPath(_ relative: String) -> String { sharedDisplayRoot + "/" + relative }
     public func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
     /// The same as a plain path: URL.appendingPathComponent asks the file
     /// system whether the result is a folder, a stat for every page read.

@@ -35,11 +35,15 @@ public enum HelpLinesCheck {
 
     /// Checks every `.html` file below a built site. One error per help line,
     /// naming a few of the pages that lack it.
-    public static func check(outputFolder: URL, lines: [SiteConfig.HelpLine], templatesDisplayPath: String = "templates") -> [Diagnostic] {
+    /// `inFolder` and `besides`: only the pages of one language (`es/`), or
+    /// those of the default language (all but `es/` ...): each shows its own lines.
+    public static func check(outputFolder: URL, lines: [SiteConfig.HelpLine], templatesDisplayPath: String = "templates",
+                             inFolder: String = "", besides: [String] = []) -> [Diagnostic] {
         guard !lines.isEmpty else { return [] }
         var lacking: [String: (pages: [String], what: Set<String>)] = [:]
         var order: [String] = []
-        for page in htmlFiles(below: outputFolder) {
+        for page in htmlFiles(below: outputFolder)
+        where page.hasPrefix(inFolder) && !besides.contains(where: { page.hasPrefix($0) }) {
             guard let data = FileManager.default.contents(atPath: outputFolder.appendingPathComponent(page).path) else { continue }
             for (line, lacks) in missing(in: String(decoding: data, as: UTF8.self), lines: lines) {
                 if lacking[line] == nil { lacking[line] = ([], []); order.append(line) }

@@ -7,6 +7,10 @@ import Markdown
 struct PageLoader: Sendable {
     var folder: ContentFolder
     var config: SiteConfig
+    /// Where this language's pages are published (slugs, the `es/` folder).
+    var addresses = PageAddresses()
+    /// A page of another language than the default, which may say what it translates.
+    var isTranslation = false
 
     struct Loaded: Sendable {
         var page: Page?
@@ -37,7 +41,8 @@ struct PageLoader: Sendable {
                          fix: "start the file with three lines: `---`, `title: Your title`, `---`")
         }
         let settingsReader = try SettingsReader(frontMatter.compose(), path: path, firstLine: frontMatter.yamlFirstLine)
-        var diagnostics = settingsReader.unknownKeys(known: kind.knownKeys, kind: kind.label)
+        let known = isTranslation ? kind.knownKeys + PageSettings.translationKeys : kind.knownKeys
+        var diagnostics = settingsReader.unknownKeys(known: known, kind: kind.label)
         let settings = try PageSettings(settingsReader)
         let provider = kind == .provider ? try Provider(settingsReader) : nil
         let meeting = kind == .meeting ? try Meeting(settingsReader, defaultTimeZone: config.timezone, warnings: &diagnostics) : nil
@@ -46,11 +51,12 @@ struct PageLoader: Sendable {
             throw .error(path, line: settingsReader.line(of: "title"), column: 1, "the page has no title",
                          fix: "add `title: ...` to the settings at the top")
         }
-        let urlPath = SitePaths.urlPath(forContentPath: contentPath)
+        let urlPath = addresses.urlPath(of: contentPath)
+        let addresses = self.addresses
         let options = MarkdownOptions(path: path, lineOffset: frontMatter.bodyLineOffset,
                                       smartPunctuation: true, allowRawHTML: config.rawHTML)
         let renderer = HTMLRenderer(options: options) { destination in
-            Self.rewrite(destination, from: contentPath, urlPath: urlPath)
+            Self.rewrite(destination, from: contentPath, urlPath: urlPath, addresses: addresses)
         }
         let content = renderer.render(frontMatter.body)
         diagnostics += content.diagnostics
@@ -65,10 +71,11 @@ struct PageLoader: Sendable {
     /// published one folder deeper, at meetings/, and the file where it sits
     /// in content/). A link with a scheme no page may use is removed (the
     /// checks say so at its line); anything else stays as written.
-    static func rewrite(_ destination: String, from contentPath: String, urlPath: String) -> String {
+    static func rewrite(_ destination: String, from contentPath: String, urlPath: String,
+                        addresses: PageAddresses = PageAddresses()) -> String {
         switch LinkTarget.of(destination, from: contentPath) {
         case .page(let resolved, let fragment):
-            let url = SitePaths.relativeURL(from: urlPath, to: SitePaths.urlPath(forContentPath: resolved))
+            let url = SitePaths.relativeURL(from: urlPath, to: addresses.urlPath(of: resolved))
             return fragment.map { url + "#" + $0 } ?? url
         case .file(_, let written):
             return SitePaths.rootPrefix(from: urlPath) + written

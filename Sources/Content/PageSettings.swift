@@ -20,6 +20,16 @@ public struct PageSettings: Sendable {
     public var worksheet: String?
     /// When a person last checked the page's health facts, `YYYY-MM-DD`.
     public var reviewed: ReviewDate?
+    /// A translated page: its own last part of the address (`registro-de-impulsos`).
+    public var slug: String?
+    /// A translated page: the original's path below content/, when it is not the same path.
+    public var translationOf: String?
+    /// A translated page: the original's content hash when it was translated
+    /// (`smartsite translated` writes it), to tell when the original changed since.
+    public var translatedFrom: String?
+
+    /// The settings only a page of another language than the default has.
+    public static let translationKeys = ["slug", "translation_of", "translated_from"]
     /// A photo for the page (below content/, from the page's folder, as in
     /// a link): its social-media picture (`og:image`) and, on the home page,
     /// the opening's photo. `image_alt` says what it shows.
@@ -27,6 +37,10 @@ public struct PageSettings: Sendable {
     public var imageAlt: String?
     /// The line of `image:`, for the error when the file is missing.
     public var imageLine = 0
+    /// The line of `translation_of:`, for the error when it names no page.
+    public var translationOfLine = 0
+    /// The line of `slug:`, for the error when two pages get one address.
+    public var slugLine = 0
 
     public init(_ settings: SettingsReader) throws(Diagnostic) {
         title = try settings.string("title")
@@ -40,9 +54,14 @@ public struct PageSettings: Sendable {
         points = try settings.ints("points")
         worksheet = try settings.string("worksheet")
         reviewed = try ReviewDate(settings)
+        slug = try settings.string("slug")
+        translationOf = try settings.string("translation_of")
+        translatedFrom = try settings.string("translated_from")
         image = try settings.string("image")
         imageAlt = try settings.string("image_alt")
         if image != nil { imageLine = settings.line(of: "image") }
+        if translationOf != nil { translationOfLine = settings.line(of: "translation_of") }
+        if slug != nil { slugLine = settings.line(of: "slug") }
     }
 }
 

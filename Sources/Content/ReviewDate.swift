@@ -53,13 +53,6 @@ public struct ReviewDate: Sendable, Hashable, Comparable, CustomStringConvertibl
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    /// As a visitor reads it: "1 December 2026".
-    public var displayText: String {
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August",
-                     "September", "October", "November", "December"]
-        return "\(day) \(names[month - 1]) \(year)"
-    }
-
     public static func < (a: ReviewDate, b: ReviewDate) -> Bool { a.dayNumber < b.dayNumber }
     public static func == (a: ReviewDate, b: ReviewDate) -> Bool { a.dayNumber == b.dayNumber }
     public func hash(into hasher: inout Hasher) { hasher.combine(dayNumber) }

@@ -27,7 +27,9 @@ public struct Site: Sendable {
     }
 
     /// Loads and checks everything, collecting every problem rather than
-    /// stopping at the first. Throws when any of them is an error.
+    /// stopping at the first. Throws when any of them is an error. With
+    /// `languages:` in site.yaml, the other languages are loaded too, each
+    /// a site of its own in `translations`.
     public static func load(contentRoot: URL, displayRoot: String, options: LoadOptions = LoadOptions()) throws(DiagnosticsError) -> (Site, warnings: [Diagnostic]) {
         let folder: ContentFolder
         do throws(Diagnostic) {
@@ -40,9 +42,50 @@ public struct Site: Sendable {
             config.baseURL = BaseURL.normalized(baseURL)
         }
         diagnostics += folder.diagnostics
-        let loader = PageLoader(folder: folder, config: config)
+        // A language named in site.yaml before any of its pages are written is not built yet.
+        config.languages = config.languages.filter { language in
+            guard folder.markdownFiles.contains(where: { $0.hasPrefix(language.code + "/") }) else {
+                diagnostics.append(.warning(displayRoot + "/site.yaml", "the language '\(language.code)' has no pages yet (no \(displayRoot)/\(language.code)/), so it is not built",
+                                            fix: "write its pages in \(displayRoot)/\(language.code)/, with the same paths as the pages they translate"))
+                return false
+            }
+            return true
+        }
+        let codes = config.languages.map(\.code)
+        var site = loadLanguage(folder: folder.defaultLanguage(besides: codes), config: config, options: options,
+                                diagnostics: &diagnostics)
+        for code in codes {
+            let languageFolder = folder.language(code)
+            let (addresses, sources, slugProblems) = PageAddresses.read(languageFolder.markdownFiles.filter { !$0.hasPrefix("worksheets/") },
+                                                                        in: languageFolder, prefix: code + "/")
+            diagnostics += slugProblems
+            site.translations.append(loadLanguage(folder: languageFolder, config: config.forLanguage(code), options: options,
+                                                  addresses: addresses, sources: sources, diagnostics: &diagnostics))
+        }
+        if !codes.isEmpty {
+            let (pairs, problems) = LanguagePairs.make(site)
+            diagnostics += problems
+            site.pairs = pairs
+            for position in site.translations.indices { site.translations[position].pairs = pairs }
+        }
+        if diagnostics.contains(where: \.isError) {
+            throw DiagnosticsError(diagnostics)
+        }
+        return (site, diagnostics)
+    }
+
+    /// One language's pages, loaded and checked (problems into `diagnostics`).
+    private static func loadLanguage(folder: ContentFolder, config: SiteConfig, options: LoadOptions,
+                                     addresses: PageAddresses = PageAddresses(), sources: [String: SourceText] = [:],
+                                     diagnostics: inout [Diagnostic]) -> Site {
+        let loader = PageLoader(folder: folder, config: config, addresses: addresses, isTranslation: !addresses.prefix.isEmpty)
         let pageFiles = folder.markdownFiles.filter { !$0.hasPrefix("worksheets/") }
-        let loaded = pageFiles.parallelMap { loader.load($0) }
+        let loaded = pageFiles.parallelMap { file in
+            guard let source = sources[file] else { return loader.load(file) }
+            do throws(Diagnostic) { return try loader.load(source, contentPath: file) } catch {
+                return PageLoader.Loaded(page: nil, diagnostics: [error])
+            }
+        }
         var pages: [Page] = []
         var unreadable: Set<String> = []
         for (file, result) in zip(pageFiles, loaded) {
@@ -66,12 +109,43 @@ public struct Site: Sendable {
         }
         var site = Site(config: config, pages: pages, folder: folder, worksheetFiles: worksheetFiles)
         site.unreadablePages = unreadable
+        site.addresses = addresses
         diagnostics += SiteChecks(site: site).run()
-        if diagnostics.contains(where: \.isError) {
-            throw DiagnosticsError(diagnostics)
-        }
-        return (site, diagnostics)
+        if !addresses.slugs.isEmpty { diagnostics += site.sameAddressProblems() }
+        return site
     }
+
+    /// Two pages whose slugs give them one address: the second would replace the first.
+    func sameAddressProblems() -> [Diagnostic] {
+        var seen: [String: Page] = [:]
+        var problems: [Diagnostic] = []
+        for page in pages {
+            if let first = seen[page.urlPath] {
+                problems.append(.error(page.sourcePath, line: page.settings.slug != nil ? page.settings.slugLine : page.settingsLine, column: 1,
+                                       "this page would be published at /\(page.urlPath), where \(first.sourcePath) is",
+                                       fix: "give one of them another `slug:`"))
+            } else {
+                seen[page.urlPath] = page
+            }
+        }
+        return problems
+    }
+
+    // MARK: - Languages
+
+    /// The site in each other language (`content/es/` ...), in the order of
+    /// their codes; empty on a site of one language, and on those sites themselves.
+    public var translations: [Site] = []
+    /// Where this language's pages are published.
+    public internal(set) var addresses = PageAddresses()
+    /// Which page is which page's translation, the same value on every language's site.
+    public internal(set) var pairs = LanguagePairs()
+    /// This site's language code (`en`, `es`).
+    public var language: String { config.language }
+    /// `es/` for another language, `` for the default.
+    public var urlPrefix: String { addresses.prefix }
+    /// Every language's site, the default first.
+    public var allLanguages: [Site] { [self] + translations }
 
     // MARK: - Questions templates and checks ask
 

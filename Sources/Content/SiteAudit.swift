@@ -29,7 +29,9 @@ public struct SiteAudit {
                     fix: "write what the image shows between the brackets: ![A pie chart of eight life areas](\(image.destination))"))
             }
         }
-        for file in site.unlinkedFiles() {
+        // Files are shared by every language: unlinked when no language's page links to them.
+        let linkedElsewhere = Set(site.translations.flatMap { $0.linkedFiles() })
+        for file in site.urlPrefix.isEmpty ? site.unlinkedFiles().filter({ !linkedElsewhere.contains($0) }) : [] {
             diagnostics.append(.warning(site.folder.displayPath(file),
                 "no page links to this file, so it is not published",
                 fix: "link to it from a page, e.g. `[Our flyer](\(file))`, or move it out of \(site.folder.displayRoot)/ if it is private"))

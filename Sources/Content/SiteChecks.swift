@@ -26,13 +26,15 @@ struct SiteChecks {
     }
 
     private func checkMenu() -> [Diagnostic] {
-        let path = site.folder.displayPath("site.yaml")
+        // Another language's menu is in the one site.yaml, under `languages:`, and names its own pages.
+        let path = site.folder.sharedDisplayPath("site.yaml")
+        let language = site.urlPrefix.isEmpty ? "" : " (in `languages: \(site.language):`)"
         return site.config.menu.compactMap { entry in
             guard let target = entry.page else { return nil }
             if site.page(at: target) != nil || site.unreadablePages.contains(target) { return nil }
             let suggestion = closestName(to: target, in: site.pages.map(\.contentPath))
-            return .error(path, "the menu entry '\(entry.title)' names '\(target)', which is not a page",
-                          fix: suggestion.map { "did you mean '\($0)'?" } ?? "give a path below content/, e.g. `toolbox/_index.md`")
+            return .error(path, "the menu entry '\(entry.title)'\(language) names '\(target)', which is not a page in \(site.folder.displayRoot)/",
+                          fix: suggestion.map { "did you mean '\($0)'?" } ?? "give a path below \(site.folder.displayRoot)/, e.g. `toolbox/_index.md`")
         }
     }
 

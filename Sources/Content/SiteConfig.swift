@@ -17,6 +17,57 @@ public struct SiteConfig: Sendable, Decodable {
     public var helpLines: [HelpLine]
     /// What `smartsite check` looks for on behalf of readers (`care:`).
     public var care: CareSettings
+    /// The site's other languages (`languages:`), by code, sorted: each has
+    /// its pages in `content/CODE/` and is published at `/CODE/`. The
+    /// settings above are the default language's, published at `/`.
+    public var languages: [Language] = []
+
+    /// One other language of the site: what it says instead of the default
+    /// language's title, description, disclaimer, menu and help lines.
+    public struct Language: Sendable, Hashable {
+        /// `es`: the folder below content/, the start of its addresses and `<html lang>`.
+        public var code: String
+        public var title: String?
+        public var description: String?
+        public var disclaimer: String?
+        public var menu: [MenuEntry]?
+        public var helpLines: [HelpLine]?
+
+        /// Where the language's pages are published: `es/`.
+        public var urlPrefix: String { code + "/" }
+    }
+
+    struct LanguageKeys: Decodable {
+        var title: String?
+        var description: String?
+        var disclaimer: String?
+        var menu: [MenuEntry]?
+        var helpLines: [HelpLine]?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case title, description, disclaimer, menu
+            case helpLines = "help_lines"
+        }
+    }
+
+    /// The settings as one language sees them: its title, menu and help
+    /// lines in place of the default language's (those it does not give
+    /// stay as they are). The default language's code gives these settings.
+    public func forLanguage(_ code: String) -> SiteConfig {
+        guard let other = languages.first(where: { $0.code == code }) else { return self }
+        var config = self
+        config.language = code
+        if let title = other.title { config.title = title }
+        if let description = other.description { config.description = description }
+        if let disclaimer = other.disclaimer { config.disclaimer = disclaimer }
+        if let menu = other.menu { config.menu = menu }
+        if let helpLines = other.helpLines { config.helpLines = helpLines }
+        return config
+    }
+
+    /// Every language's code, the default first.
+    public var languageCodes: [String] { [language] + languages.map(\.code) }
+
     /// `example: true`: the site smartsite ships with, whose example address
     /// and phone numbers `check` does not warn about (``ExampleSettings``).
     public var example = false
@@ -57,7 +108,7 @@ public struct SiteConfig: Sendable, Decodable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, description, language, disclaimer, menu, care, example, timezone, logo, colors
+        case title, description, language, disclaimer, menu, care, example, timezone, logo, colors, languages
         case baseURL = "base_url"
         case rawHTML = "raw_html"
         case helpLines = "help_lines"
@@ -76,6 +127,11 @@ public struct SiteConfig: Sendable, Decodable {
         menu = try container.decodeIfPresent([MenuEntry].self, forKey: .menu) ?? []
         helpLines = try container.decodeIfPresent([HelpLine].self, forKey: .helpLines) ?? []
         care = try container.decodeIfPresent(CareSettings.self, forKey: .care) ?? CareSettings()
+        let others = try container.decodeIfPresent([String: LanguageKeys].self, forKey: .languages) ?? [:]
+        languages = others.filter { $0.key != language }.sorted { $0.key < $1.key }.map { code, keys in
+            Language(code: code, title: keys.title, description: keys.description, disclaimer: keys.disclaimer,
+                     menu: keys.menu, helpLines: keys.helpLines)
+        }
         example = try container.decodeIfPresent(Bool.self, forKey: .example) ?? false
         timezone = try container.decodeIfPresent(String.self, forKey: .timezone)
     }
@@ -108,9 +164,28 @@ public struct SiteConfig: Sendable, Decodable {
         }
         for entry in node["menu"]?.sequence ?? [] { try check(entry["url"], "url") }
         for line in node["help_lines"]?.sequence ?? [] { try check(line["website"], "website") }
+        for (code, language) in node["languages"]?.mapping ?? Node.Mapping([]) {
+            if let text = code.scalar?.string, !Self.isLanguageCode(text) {
+                let at = settings.position(of: code)
+                throw .error(settings.path, line: at.line, column: at.column,
+                             "'\(text)' is not a language code smartsite can use as a folder and an address",
+                             fix: "write the two-letter code of the language in lower case, e.g. `es:` for Spanish")
+            }
+            for entry in language["menu"]?.sequence ?? [] { try check(entry["url"], "url") }
+            for line in language["help_lines"]?.sequence ?? [] { try check(line["website"], "website") }
+        }
         if let base = node["base_url"], let text = base.scalar?.string, let problem = BaseURL.problem(with: text) {
             let at = settings.position(of: base)
             throw .error(settings.path, line: at.line, column: at.column, "'base_url' \(problem)", fix: BaseURL.fix)
+        }
+    }
+
+    /// `es`, `pt-br`: lower-case letters with at most one dash, so it is
+    /// a safe folder name, address and `lang` value.
+    static func isLanguageCode(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count) && parts.allSatisfy { part in
+            (2...3).contains(part.count) && part.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
         }
     }
 

@@ -85,14 +85,41 @@ enum SearchIndex {
     }
 }
 
-/// `sitemap.xml` for search engines: every published page, absolute URLs.
+/// `sitemap.xml` for search engines: every published page, absolute URLs;
+/// on a site of more than one language, every language's pages, each with
+/// `xhtml:link` alternates naming the same page in the other languages.
 enum Sitemap {
-    static func xml(site: Site, worksheets: [WorksheetListing]) -> String {
-        var urls = site.pages.map(\.urlPath) + worksheets.map(\.urlPath)
-        urls.append(SiteRenderer.worksheetsURLPath)
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for url in urls.sorted() {
-            xml += "  <url><loc>\(site.config.address(of: url).xmlEscaped)</loc></url>\n"
+    static func xml(_ renderers: [SiteRenderer]) -> String {
+        guard let main = renderers.first else { return "" }
+        let config = main.site.config
+        var entries: [(url: String, alternates: [String: String])] = []
+        for renderer in renderers {
+            let site = renderer.site
+            for page in site.pages {
+                entries.append((page.urlPath, site.pairs.addresses(of: page.contentPath, in: site.language)))
+            }
+            for worksheet in renderer.worksheets {
+                let alternates = Dictionary(renderers.compactMap { other in
+                    other.worksheets.first { $0.slug == worksheet.slug }.map { (other.site.language, $0.urlPath) }
+                }, uniquingKeysWith: { first, _ in first })
+                entries.append((worksheet.urlPath, alternates.count > 1 ? alternates : [:]))
+            }
+            entries.append((site.urlPrefix + SiteRenderer.worksheetsURLPath, renderer.everyLanguage(SiteRenderer.worksheetsURLPath)))
+        }
+        let languages = renderers.map(\.site.language)
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+        xml += renderers.count > 1 ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n"
+        for entry in entries.sorted(by: { $0.url < $1.url }) {
+            guard !entry.alternates.isEmpty else {
+                xml += "  <url><loc>\(config.address(of: entry.url).xmlEscaped)</loc></url>\n"
+                continue
+            }
+            xml += "  <url><loc>\(config.address(of: entry.url).xmlEscaped)</loc>\n"
+            for language in languages {
+                guard let url = entry.alternates[language] else { continue }
+                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(language)\" href=\"\(config.address(of: url).xmlEscaped)\"/>\n"
+            }
+            xml += "  </url>\n"
         }
         return xml + "</urlset>\n"
     }

@@ -24,17 +24,20 @@ public struct SiteFileMaker: Sendable {
 extension SiteRenderer {
     /// The site files made from pages, in the order a build writes them.
     /// search.json comes first and is made apart (preview keeps its entries).
+    /// The sitemap and robots.txt are one for every language, at the site's
+    /// root: the default language's renderer makes them.
     public var siteFileMakers: [SiteFileMaker] {
-        [
+        let calendars = SiteFileMaker(name: "meeting calendars", shows: [.meetingSchedule, .title, .description, .address],
+                                      ofKinds: [.meeting]) { $0.meetingCalendars() }
+        guard site.urlPrefix.isEmpty else { return [calendars] }
+        return [
             SiteFileMaker(name: "sitemap", shows: .address, ofKinds: nil) { renderer in
-                [Output(path: "sitemap.xml", text: Sitemap.xml(site: renderer.site, worksheets: renderer.worksheets))]
+                [Output(path: "sitemap.xml", text: Sitemap.xml(renderer.allLanguages))]
             },
             SiteFileMaker(name: "robots.txt", shows: [], ofKinds: nil) { renderer in
                 [Output(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(renderer.site.config.baseURL)sitemap.xml\n")]
             },
-            SiteFileMaker(name: "meeting calendars", shows: [.meetingSchedule, .title, .description, .address], ofKinds: [.meeting]) {
-                $0.meetingCalendars()
-            },
+            calendars,
         ]
     }
 
@@ -45,6 +48,6 @@ extension SiteRenderer {
         let words = data.words.meetings
         return meetings.compactMap { page in
             MeetingCalendar.file(for: page, site: site, words: words).map { Output(path: MeetingCalendarPaths.file(of: page), text: $0) }
-        } + [Output(path: MeetingCalendarPaths.feed, text: MeetingCalendar.feed(site: site, words: words))]
+        } + [Output(path: site.urlPrefix + MeetingCalendarPaths.feed, text: MeetingCalendar.feed(site: site, words: words))]
     }
 }

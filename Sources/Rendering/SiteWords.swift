@@ -1,37 +1,34 @@
-/// The words smartsite itself puts on the site (breadcrumbs, the pages it
-/// makes, the search index), kept in one place so a second language
-/// replaces this value instead of editing the views. What a content editor
-/// writes comes from content/ and templates/, not from here.
-public struct SiteWords: Sendable {
-    /// The first breadcrumb of every page.
-    public var home: String
-    /// The worksheet pages' breadcrumbs and their section in search results.
-    public var worksheets: String
-    /// A worksheet page's breadcrumb when it belongs to a tool.
-    public var toolbox: String
-    /// The search page.
-    public var searchTitle: String
-    public var searchDescription: @Sendable (_ siteTitle: String) -> String
-    /// The 404 page.
-    public var notFoundTitle: String
-    public var notFoundDescription: String
-    /// The list of worksheets.
-    public var worksheetsTitle: String
-    public var worksheetsDescription: String
-    /// A worksheet's entry in search results: "Urge Log (worksheet)".
-    public var worksheetInSearch: @Sendable (_ title: String) -> String
-    /// The meeting schedule's, calendars' and flyer's words.
-    public var meetings: MeetingWords = .english
+import Content
 
-    public static let english = SiteWords(
-        home: "Home",
-        worksheets: "Worksheets",
-        toolbox: "Toolbox",
-        searchTitle: "Search",
-        searchDescription: { "Search every page of \($0)." },
-        notFoundTitle: "Page not found",
-        notFoundDescription: "This page does not exist.",
-        worksheetsTitle: "Printable worksheets",
-        worksheetsDescription: "Every worksheet of the toolbox as a PDF for US Letter or A4 paper, to print or fill in on screen.",
-        worksheetInSearch: { $0 + " (worksheet)" })
+/// The words smartsite itself puts on the site (breadcrumbs, the pages it
+/// makes, the search index), in the site's language, from the language's
+/// strings file (`templates/i18n/CODE.yaml`, InterfaceWords). What a content
+/// editor writes comes from content/ and templates/, not from here.
+public struct SiteWords: Sendable {
+    /// Every word of the language's file, for templates (`{{words.KEY}}`).
+    public let interface: InterfaceWords
+
+    public init(_ interface: InterfaceWords) {
+        self.interface = interface
+    }
+
+    /// The first breadcrumb of every page.
+    public var home: String { interface.text("home") }
+    /// The worksheet pages' breadcrumbs and their section in search results.
+    public var worksheets: String { interface.text("worksheets") }
+    /// A worksheet page's breadcrumb when it belongs to a tool.
+    public var toolbox: String { interface.text("toolbox") }
+    /// The search page.
+    public var searchTitle: String { interface.text("search_title") }
+    public func searchDescription(_ siteTitle: String) -> String { interface.text("search_description", ["site": siteTitle]) }
+    /// The 404 page.
+    public var notFoundTitle: String { interface.text("not_found_title") }
+    public var notFoundDescription: String { interface.text("not_found_description") }
+    /// The list of worksheets.
+    public var worksheetsTitle: String { interface.text("worksheets_title") }
+    public var worksheetsDescription: String { interface.text("worksheets_description") }
+    /// A worksheet's entry in search results: "Urge Log (worksheet)".
+    public func worksheetInSearch(_ title: String) -> String { interface.text("worksheet_in_search", ["title": title]) }
+    /// The meeting schedule's and calendars' words.
+    public var meetings: MeetingWords { MeetingWords(interface) }
 }

@@ -53,6 +53,8 @@ struct TemplateChecks {
             let name = Self.valueName(tag.name)
             guard !name.isEmpty, name != "." else { return nil }
             let parts = name.split(separator: ".", omittingEmptySubsequences: true).map(String.init)
+            // `words.KEY` is checked against the strings files once they are read (WordsView.unknownKeys).
+            if parts.first == "words" { return nil }
             // After `page.` or `site.` only their own names; elsewhere any name some value has.
             func known(at index: Int) -> Set<String> {
                 if index > 0, let children = TemplateNames.children[parts[index - 1]] { return children }

@@ -11,6 +11,18 @@ public struct TemplateLibrary: Sendable {
     public let names: Set<String>
     /// Names in templates that no value has (they print nothing).
     public let warnings: [Diagnostic]
+    /// Every `{{words.KEY}}` of the templates, checked against the strings files once they are read.
+    private let wordUses: [WordUse]
+
+    public struct WordUse: Sendable {
+        public var key: String
+        public var path: String
+        public var line: Int
+        public var column: Int
+    }
+
+    /// The `words.KEY` names the templates use, in file order.
+    public func wordKeys() -> [WordUse] { wordUses }
 
     /// Reads every `.mustache` file below the folder (not `assets/`); a file
     /// `partials/footer.mustache` is named `partials/footer`. Syntax errors,
@@ -58,6 +70,14 @@ public struct TemplateLibrary: Sendable {
         self.mustache = library
         self.names = Set(checked.keys)
         self.warnings = diagnostics
+        self.wordUses = checked.sorted { $0.key < $1.key }.flatMap { _, template in
+            template.tags.compactMap { tag -> WordUse? in
+                guard tag.kind == .value || tag.kind == .section else { return nil }
+                let name = TemplateChecks.valueName(tag.name)
+                guard name.hasPrefix("words."), name.count > 6 else { return nil }
+                return WordUse(key: String(name.dropFirst(6)), path: template.path, line: tag.line, column: tag.column)
+            }
+        }
     }
 
     /// Put in front of every template so `{{value}}` is escaped by

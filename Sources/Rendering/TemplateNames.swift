@@ -16,6 +16,7 @@ enum TemplateNames {
         ContentPageView.self, LinkView.self, PageLinkView.self,
         SectionView.self, PointWithToolsView.self, PointView.self, ToolView.self, ProviderView.self, ProviderDetailsView.self,
         WorksheetView.self, DownloadView.self, WorksheetPageView.self, WorksheetsPageView.self, WorkbookView.self, SpecialPageView.self,
+        AlternateView.self, LanguageLinkView.self,
         MeetingPageView.self, MeetingView.self, PlaceView.self, ScheduleView.self, ScheduleDayView.self, MeetingFilterView.self,
     ]
 

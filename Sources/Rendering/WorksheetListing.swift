@@ -11,6 +11,8 @@ public struct WorksheetListing: Sendable {
     public var downloads: [Download]
     /// The tool page it belongs to, as a content path, when known.
     public var toolPage: String?
+    /// `es/` for a worksheet of another language than the default.
+    public var urlPrefix = ""
 
     public struct Download: Sendable {
         public var label: String
@@ -38,7 +40,7 @@ public struct WorksheetListing: Sendable {
         self.toolPage = toolPage
     }
 
-    public var urlPath: String { "worksheets/\(slug)/" }
+    public var urlPath: String { urlPrefix + "worksheets/\(slug)/" }
 }
 
 /// A workbook of part of the program (one point's worksheets), as the

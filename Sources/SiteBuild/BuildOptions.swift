@@ -56,6 +56,9 @@ public struct BuildReport: Sendable {
     public var readingTable = ""
     /// With `audits`: what is wrong with the pages as built (a help line missing), errors among them.
     public var builtPageProblems: [Diagnostic] = []
+    /// `check`: by language code, the pages with no translation into it (or,
+    /// for the default language, the other languages' pages with no original).
+    public var untranslated: [(heading: String, pages: [String])] = []
     /// Seconds per named step, in the order they ran.
     public var steps: [(name: String, seconds: Double)] = []
     public var totalSeconds: Double { steps.reduce(0) { $0 + $1.seconds } }

@@ -2,6 +2,7 @@ import Content
 import DerivedFiles
 import Diagnostics
 import Foundation
+import PostScript
 import Rendering
 import Worksheets
 
@@ -9,19 +10,36 @@ import Worksheets
 /// the site's words, laid out and distilled on Letter and A4 (or kept from
 /// the last build), written into the output, and offered on the meetings page.
 enum MeetingFlyerStep {
-    static let paths: [Paper: String] = [.letter: MeetingFlyerPaths.letter, .a4: MeetingFlyerPaths.a4]
+    /// Where a language's flyers go: meetings/flyer-letter.pdf, es/meetings/flyer-letter.pdf.
+    static func paths(_ site: Site) -> [Paper: String] {
+        [.letter: site.urlPrefix + MeetingFlyerPaths.letter, .a4: site.urlPrefix + MeetingFlyerPaths.a4]
+    }
+
+    /// The flyers of every language (each from its own meetings), by language code.
+    static func runEveryLanguage(options: BuildOptions, sources: SiteBuilder.Sources, output: some SiteOutput,
+                                 previous: DerivedFileCache, scratch: () throws(Diagnostic) -> URL) -> [String: MeetingFlyersBuilt] {
+        var built: [String: MeetingFlyersBuilt] = [:]
+        guard options.buildWorksheets else { return built }
+        let logo = PrintedLogo.picture(site: sources.site, templatesFolder: options.templatesFolder)
+        for site in sources.site.allLanguages {
+            guard let words = sources.words[site.language] else { continue }
+            built[site.language] = run(options: options, site: site, words: words, logo: logo, output: output, previous: previous,
+                                       scratch: scratch)
+        }
+        return built
+    }
 
     /// Nothing on a site without meetings, or built with `--no-worksheets`
     /// (which builds without Ghostscript).
-    static func run(options: BuildOptions, site: Site, output: some SiteOutput, previous: DerivedFileCache,
+    static func run(options: BuildOptions, site: Site, words: InterfaceWords, logo: Picture?, output: some SiteOutput, previous: DerivedFileCache,
                     scratch: () throws(Diagnostic) -> URL) -> MeetingFlyersBuilt {
-        guard options.buildWorksheets, let flyer = flyer(site: site, words: .english) else { return MeetingFlyersBuilt() }
+        guard options.buildWorksheets, let flyer = flyer(site: site, words: words) else { return MeetingFlyersBuilt() }
         let source = site.folder.displayPath(sectionPath)
         var built: MeetingFlyersBuilt
         do throws(Diagnostic) {
-            var settings = WorksheetSettings(site: site.config)
-            settings.logo = PrintedLogo.picture(site: site, templatesFolder: options.templatesFolder)
-            built = buildMeetingFlyers(flyer, paths: paths, sourcePath: source, settings: settings,
+            var settings = WorksheetSettings(site: site.config, words: WorksheetWords(words))
+            settings.logo = logo
+            built = buildMeetingFlyers(flyer, paths: paths(site), sourcePath: source, settings: settings,
                                        previous: previous, scratch: try scratch())
         } catch {
             var failed = MeetingFlyersBuilt()
@@ -34,9 +52,20 @@ enum MeetingFlyerStep {
         return built
     }
 
+    /// Every language's flyers as its meetings page offers them, by language code.
+    static func downloads(_ built: [String: MeetingFlyersBuilt], sources: SiteBuilder.Sources) -> [String: [WorksheetListing.Download]] {
+        var downloads: [String: [WorksheetListing.Download]] = [:]
+        for site in sources.site.allLanguages {
+            guard let words = sources.words[site.language], let languageBuilt = built[site.language] else { continue }
+            downloads[site.language] = self.downloads(languageBuilt, site: site, words: words)
+        }
+        return downloads
+    }
+
     /// The flyers made, as the meetings page offers them.
-    static func downloads(_ built: MeetingFlyersBuilt, site: Site) -> [WorksheetListing.Download] {
-        let words = WorksheetSettings(site: site.config).words
+    static func downloads(_ built: MeetingFlyersBuilt, site: Site, words interface: InterfaceWords) -> [WorksheetListing.Download] {
+        let words = WorksheetWords(interface)
+        let paths = paths(site)
         return Paper.allCases.compactMap { paper in
             guard let path = paths[paper], built.files[path] != nil else { return nil }
             return .init(label: words.paperName(paper), file: path, pages: 1, pagesLabel: words.pageCount(1))
@@ -55,10 +84,10 @@ enum MeetingFlyerStep {
     }
 
     /// What the flyer says, or nil when the site has no meetings.
-    static func flyer(site: Site, words siteWords: SiteWords) -> MeetingFlyer? {
+    static func flyer(site: Site, words interface: InterfaceWords) -> MeetingFlyer? {
         let meetings = site.pages.filter { $0.kind == .meeting && $0.meeting != nil }.sorted(by: MeetingOrder.weekly)
         guard !meetings.isEmpty else { return nil }
-        let words = siteWords.meetings
+        let words = MeetingWords(interface)
         let config = site.config
         let zones = Set(meetings.compactMap { $0.meeting?.timeZone })
         let days = Weekday.allCases.compactMap { day -> MeetingFlyer.Day? in
@@ -66,7 +95,8 @@ enum MeetingFlyerStep {
             guard !onDay.isEmpty else { return nil }
             return MeetingFlyer.Day(name: words.dayName(day), entries: onDay.compactMap { entry($0, words: words, siteLanguage: config.language) })
         }
-        let helpWords = WorksheetSettings(site: config).words
+        let settings = WorksheetSettings(site: config, words: WorksheetWords(interface))
+        let helpWords = settings.words
         let helpLines = config.helpLines.map { line in
             let written = helpWords.helpLine(line.name, line.phone, line.text)
             var ways = written.hasPrefix(line.name) ? String(written.dropFirst(line.name.count)) : ": " + written
@@ -75,7 +105,7 @@ enum MeetingFlyerStep {
             }
             return MeetingFlyer.HelpLine(name: line.name, ways: ways)
         }
-        let meetingsURL = config.address(of: "meetings/")
+        let meetingsURL = config.address(of: site.page(at: sectionPath)?.urlPath ?? site.urlPrefix + "meetings/")
         return MeetingFlyer(
             siteTitle: config.title,
             title: site.page(at: sectionPath)?.title ?? words.flyerTitle(config.title),
@@ -87,7 +117,7 @@ enum MeetingFlyerStep {
             officialFinder: words.flyerOfficialFinder,
             disclaimer: config.disclaimer ?? helpWords.disclaimer,
             documentTitle: words.flyerTitle(config.title), moreMeetings: words.flyerMoreMeetings,
-            language: config.language)
+            language: settings.language ?? config.language)
     }
 
     /// One meeting as the flyer lists it: start, end and zone, title, and

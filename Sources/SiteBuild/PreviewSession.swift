@@ -59,9 +59,10 @@ public final class PreviewSession {
 
     struct Built {
         var sources: SiteBuilder.Sources
-        var worksheets: WorksheetsBuilt
-        /// The meetings flyer's PDFs, kept while no meeting changes.
-        var flyers: MeetingFlyersBuilt
+        /// By language code.
+        var worksheets: [String: WorksheetsBuilt]
+        /// The meetings flyers' PDFs by language code, kept while no meeting changes.
+        var flyers: [String: MeetingFlyersBuilt]
         /// The resized images, kept for the next full build to reuse.
         var images: ImageStep.Built
         /// search.json entries, in page order, so a changed page makes only its own again.
@@ -116,9 +117,9 @@ public final class PreviewSession {
         do throws(DiagnosticsError) {
             let sources = try SiteBuilder.loadSources(options, report: &report, clock: &clock, progress: { _ in })
             let output = MemoryOutput()
-            let worksheets = makeWorksheets(site: sources.site, into: output)
+            let worksheets = makeWorksheets(sources, into: output)
             clock.lap(.worksheets, into: &report)
-            let flyers = makeFlyers(site: sources.site, into: output)
+            let flyers = makeFlyers(sources, into: output)
             clock.lap(.meetingFlyer, into: &report)
             let images = try BuildStep.images.run { () throws(DiagnosticsError) in
                 try ImageStep.run(site: sources.site, output: output, previous: .files(last?.images.filesByPath ?? [:]))
@@ -140,15 +141,17 @@ public final class PreviewSession {
 
     /// The worksheet step into `output`, keeping the PDFs of the last good
     /// build whose worksheet did not change.
-    private func makeWorksheets(site: Site, into output: MemoryOutput) -> WorksheetsBuilt {
-        WorksheetStep.run(options: options, site: site, output: output, previous: .files(last?.worksheets.files ?? [:]),
-                          scratch: makeScratch)
+    private func makeWorksheets(_ sources: SiteBuilder.Sources, into output: MemoryOutput) -> [String: WorksheetsBuilt] {
+        let previous = (last?.worksheets.values).map { $0.reduce(into: [String: Data]()) { $0.merge($1.files) { a, _ in a } } } ?? [:]
+        return WorksheetStep.runEveryLanguage(options: options, sources: sources, output: output, previous: .files(previous),
+                                              scratch: makeScratch)
     }
 
-    /// The meetings flyer into `output`, kept when its PostScript did not change.
-    private func makeFlyers(site: Site, into output: MemoryOutput) -> MeetingFlyersBuilt {
-        MeetingFlyerStep.run(options: options, site: site, output: output, previous: .files(last?.flyers.files ?? [:]),
-                             scratch: makeScratch)
+    /// Every language's meetings flyer into `output`, kept when its PostScript did not change.
+    private func makeFlyers(_ sources: SiteBuilder.Sources, into output: MemoryOutput) -> [String: MeetingFlyersBuilt] {
+        let previous = (last?.flyers.values).map { $0.reduce(into: [String: Data]()) { $0.merge($1.files) { a, _ in a } } } ?? [:]
+        return MeetingFlyerStep.runEveryLanguage(options: options, sources: sources, output: output, previous: .files(previous),
+                                                 scratch: makeScratch)
     }
 
     private func makeScratch() throws(Diagnostic) -> URL {
@@ -220,6 +223,8 @@ public final class PreviewSession {
                     plan.ignored.append(change)  // a temporary file, gone again
                 }
             case .template:
+                // Another language's pages are made by full builds.
+                if !site.translations.isEmpty { return nil }
                 plan.templates = true
             case .asset(let path):
                 plan.copies.append((URL(fileURLWithPath: options.templatesFolder).appendingPathComponent(path), path))
@@ -259,28 +264,31 @@ public final class PreviewSession {
         clock.lap(.checkSite, into: &report)
 
         let output = MemoryOutput()
-        var worksheets = last.worksheets
+        var allWorksheets = last.worksheets
         if plan.worksheets {
-            worksheets = makeWorksheets(site: sources.site, into: output)
-            update.warnings += worksheets.diagnostics.filter { !$0.isError }
+            allWorksheets = makeWorksheets(sources, into: output)
+            update.warnings += allWorksheets.values.flatMap { $0.diagnostics.filter { !$0.isError } }
             clock.lap(.worksheets, into: &report)
         }
         // The flyer shows the meetings and the meetings page's title.
         var flyers = last.flyers
         if changedPages.contains(where: { MeetingFlyerStep.isChanged(from: $0.old, to: $0.new) }) {
-            flyers = makeFlyers(site: sources.site, into: output)
-            update.warnings += flyers.diagnostics.filter { !$0.isError }
+            flyers = makeFlyers(sources, into: output)
+            update.warnings += flyers.values.flatMap { $0.diagnostics.filter { !$0.isError } }
             clock.lap(.meetingFlyer, into: &report)
         }
-        let renderer = SiteRenderer(site: sources.site, templates: sources.templates,
-                                    worksheets: WorksheetStep.listings(worksheets, site: sources.site),
-                                    workbooks: WorksheetStep.workbooks(worksheets, site: sources.site),
-                                    pointWorkbooks: WorksheetStep.pointWorkbooks(worksheets, site: sources.site), images: last.images.published,
-                                    meetingFlyers: MeetingFlyerStep.downloads(flyers, site: sources.site))
+        // The default language's renderer; the others' pages are made by full builds.
+        let renderer = SiteRenderer.everyLanguage(site: sources.site, templates: sources.templates,
+                                                  worksheets: WorksheetStep.listings(allWorksheets, sources: sources),
+                                                  workbooks: WorksheetStep.workbooks(allWorksheets, sources: sources),
+                                                  pointWorkbooks: WorksheetStep.pointWorkbooks(allWorksheets, sources: sources),
+                                                  words: sources.words, images: last.images.published,
+                                                  meetingFlyers: MeetingFlyerStep.downloads(flyers, sources: sources))
         // Layouts are checked on every page only when templates changed or a changed page names a missing one.
         let layoutsToCheck = plan.templates || changedPages.contains { !sources.templates.names.contains(renderer.templateName(for: $0.new)) }
         let checks = PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run(layouts: layoutsToCheck)
-            + WorksheetStep.problems(worksheets, site: sources.site) + flyers.diagnostics.filter(\.isError)
+            + WorksheetStep.problems(allWorksheets[sources.site.language] ?? WorksheetsBuilt(), site: sources.site)
+            + (flyers[sources.site.language]?.diagnostics ?? []).filter(\.isError)
         if !checks.isEmpty { throw DiagnosticsError(checks) }
         clock.lap(.checkTemplates, into: &report)
 
@@ -293,7 +301,11 @@ public final class PreviewSession {
             clock.lap(.renderPages, into: &report)
         } else {
             let dependents = Dependents(changed: changedPages,
-                                        before: { PageReaders(site: last.site, worksheets: WorksheetStep.listings(last.worksheets, site: last.site)) },
+                                        before: {
+                                            SiteRenderer.everyLanguage(site: last.site, templates: last.sources.templates,
+                                                                       worksheets: WorksheetStep.listings(last.worksheets, sources: last.sources),
+                                                                       words: last.sources.words).readers
+                                        },
                                         after: renderer.readers)
             // Tool pages show their worksheet's title, description and downloads
             // (named by the tool page or by the worksheet's `tool:`).
@@ -331,7 +343,7 @@ public final class PreviewSession {
         let stylesheets = copy(plan.copies, to: output, removed: &update.removed)
         clock.lap(.finish, into: &report)
         update.steps = report.steps
-        self.last = Built(sources: sources, worksheets: worksheets, flyers: flyers, images: last.images, searchEntries: searchEntries)
+        self.last = Built(sources: sources, worksheets: allWorksheets, flyers: flyers, images: last.images, searchEntries: searchEntries)
         update.files = output.files
         let onlyStyles = !update.files.isEmpty && stylesheets.count == update.files.count && update.removed.isEmpty
             && update.deferred.isEmpty

@@ -18,6 +18,11 @@ public enum SiteBuilder {
             report.warnings += audit.run()
             report.externalLinks = audit.externalLinks()
             if options.readingTable { report.readingTable = CareCheck(site: sources.site).readingTable() }
+            for translation in sources.site.translations {
+                report.warnings += SiteAudit(site: translation).run()
+                report.warnings += TranslationCheck.stale(translation, original: sources.site)
+            }
+            report.untranslated = TranslationCheck.untranslated(sources.site)
             clock.lap(.audit, into: &report)
         }
         defer {
@@ -30,17 +35,21 @@ public enum SiteBuilder {
         // From here on, any failure throws away the staging folder.
         do throws(DiagnosticsError) {
             progress("Making worksheets")
-            let worksheets = WorksheetStep.run(options: options, site: sources.site, output: output,
-                                               previous: .folder(output.existing), scratch: output.makeScratch)
-            report.worksheetsBuilt = worksheets.worksheets.count
-            report.pdfsDistilled = worksheets.distilled
-            report.pdfsReused = worksheets.reused
+            let worksheets = WorksheetStep.runEveryLanguage(options: options, sources: sources, output: output,
+                                                            previous: .folder(output.existing), scratch: output.makeScratch)
+            for built in worksheets.values {
+                report.worksheetsBuilt += built.worksheets.count
+                report.pdfsDistilled += built.distilled
+                report.pdfsReused += built.reused
+            }
             clock.lap(.worksheets, into: &report)
 
-            let flyers = MeetingFlyerStep.run(options: options, site: sources.site, output: output,
-                                              previous: .folder(output.existing), scratch: output.makeScratch)
-            report.pdfsDistilled += flyers.distilled
-            report.pdfsReused += flyers.reused
+            let flyers = MeetingFlyerStep.runEveryLanguage(options: options, sources: sources, output: output,
+                                                           previous: .folder(output.existing), scratch: output.makeScratch)
+            for built in flyers.values {
+                report.pdfsDistilled += built.distilled
+                report.pdfsReused += built.reused
+            }
             clock.lap(.meetingFlyer, into: &report)
 
             progress("Resizing images")
@@ -63,9 +72,16 @@ public enum SiteBuilder {
             do throws(Diagnostic) { try output.commit() } catch { throw DiagnosticsError([error], step: BuildStep.swapIn.doing) }
             if options.audits {
                 // On the pages as built: a template that drops a help line fails here.
-                report.builtPageProblems = HelpLinesCheck.check(outputFolder: URL(fileURLWithPath: options.outputFolder),
-                                                                lines: sources.site.config.helpLines,
-                                                                templatesDisplayPath: options.templatesFolder)
+                let site = sources.site
+                let folder = URL(fileURLWithPath: options.outputFolder)
+                report.builtPageProblems = HelpLinesCheck.check(outputFolder: folder, lines: site.config.helpLines,
+                                                                templatesDisplayPath: options.templatesFolder,
+                                                                besides: site.translations.map(\.urlPrefix))
+                for translation in site.translations {
+                    report.builtPageProblems += HelpLinesCheck.check(outputFolder: folder, lines: translation.config.helpLines,
+                                                                     templatesDisplayPath: options.templatesFolder,
+                                                                     inFolder: translation.urlPrefix)
+                }
             }
             clock.lap(.swapIn, into: &report)
         } catch {
@@ -85,6 +101,8 @@ public enum SiteBuilder {
     struct Sources {
         var site: Site
         var templates: TemplateLibrary
+        /// Every language's words (`templates/i18n/CODE.yaml`), by code.
+        var words: [String: InterfaceWords]
     }
 
     static func loadSources(_ options: BuildOptions, report: inout BuildReport, clock: inout StepClock,
@@ -99,8 +117,12 @@ public enum SiteBuilder {
 
         let templates = try BuildStep.loadTemplates.run { () throws(DiagnosticsError) in try loadTemplates(options) }
         report.warnings += templates.warnings
+        let words = try BuildStep.loadTemplates.run { () throws(DiagnosticsError) in
+            try InterfaceWords.load(languages: site.config.languageCodes, templatesFolder: options.templatesFolder)
+        }
+        report.warnings += WordsCheck.unknownKeys(in: templates, words: words)
         clock.lap(.loadTemplates, into: &report)
-        return Sources(site: site, templates: templates)
+        return Sources(site: site, templates: templates, words: Dictionary(words.map { ($0.language, $0) }, uniquingKeysWith: { a, _ in a }))
     }
 
     static func loadTemplates(_ options: BuildOptions) throws(DiagnosticsError) -> TemplateLibrary {
@@ -110,22 +132,44 @@ public enum SiteBuilder {
     /// Pages, site files and static files into `output`, after the checks
     /// that need the templates and worksheets. Shared by `build` (staging
     /// folder) and preview (memory).
-    static func render(_ sources: Sources, worksheets: WorksheetsBuilt, flyers: MeetingFlyersBuilt = MeetingFlyersBuilt(),
+    static func render(_ sources: Sources, worksheets: [String: WorksheetsBuilt], flyers: [String: MeetingFlyersBuilt] = [:],
                        images: ImageStep.Built, options: BuildOptions,
                        to output: some SiteOutput,
                        report: inout BuildReport, clock: inout StepClock,
                        progress: (String) -> Void) throws(DiagnosticsError) -> SiteRenderer {
-        let site = sources.site
-        report.warnings += (worksheets.diagnostics + flyers.diagnostics).filter { !$0.isError }
-        let listings = WorksheetStep.listings(worksheets, site: site)
-        let renderer = SiteRenderer(site: site, templates: sources.templates, worksheets: listings,
-                                    workbooks: WorksheetStep.workbooks(worksheets, site: site),
-                                    pointWorkbooks: WorksheetStep.pointWorkbooks(worksheets, site: site), images: images.published,
-                                    meetingFlyers: MeetingFlyerStep.downloads(flyers, site: site))
-        let problems = PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run()
-            + WorksheetStep.problems(worksheets, site: site) + flyers.diagnostics.filter(\.isError)
+        let main = SiteRenderer.everyLanguage(site: sources.site, templates: sources.templates,
+                                              worksheets: WorksheetStep.listings(worksheets, sources: sources),
+                                              workbooks: WorksheetStep.workbooks(worksheets, sources: sources),
+                                              pointWorkbooks: WorksheetStep.pointWorkbooks(worksheets, sources: sources),
+                                              words: sources.words, images: images.published,
+                                              meetingFlyers: MeetingFlyerStep.downloads(flyers, sources: sources))
+        var problems: [Diagnostic] = []
+        for renderer in main.allLanguages {
+            let built = worksheets[renderer.site.language] ?? WorksheetsBuilt()
+            let flyersBuilt = flyers[renderer.site.language] ?? MeetingFlyersBuilt()
+            report.warnings += (built.diagnostics + flyersBuilt.diagnostics).filter { !$0.isError }
+            problems += PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run()
+                + WorksheetStep.problems(built, site: renderer.site) + flyersBuilt.diagnostics.filter(\.isError)
+        }
         if !problems.isEmpty { throw DiagnosticsError(report.warnings + problems, step: BuildStep.checkTemplates.doing) }
+        // A picture both languages show is copied once; the image step published its own.
+        let published = Set(images.images.keys)
+        let copiedByDefault = main.translations.isEmpty ? published : published.union(sources.site.linkedFiles())
+        for renderer in main.allLanguages {
+            try render(renderer, worksheets: worksheets[renderer.site.language] ?? WorksheetsBuilt(),
+                       flyers: flyers[renderer.site.language] ?? MeetingFlyersBuilt(), images: images,
+                       options: options, to: output, written: renderer.site.urlPrefix.isEmpty ? published : copiedByDefault,
+                       report: &report, clock: &clock, progress: progress)
+        }
+        return main
+    }
 
+    /// One language's pages, site files and the content files its pages link to.
+    private static func render(_ renderer: SiteRenderer, worksheets: WorksheetsBuilt, flyers: MeetingFlyersBuilt, images: ImageStep.Built,
+                               options: BuildOptions, to output: some SiteOutput,
+                               written: Set<String>, report: inout BuildReport, clock: inout StepClock,
+                               progress: (String) -> Void) throws(DiagnosticsError) {
+        let site = renderer.site
         progress("Writing \(site.pages.count) pages")
         // The site-wide files (search index, sitemap) need no page's HTML, so
         // they are made on another thread while the pages render: joining the
@@ -140,7 +184,7 @@ public enum SiteBuilder {
             _ = siteFiles.result()
             throw error
         }
-        report.pagesWritten = site.pages.count
+        report.pagesWritten += site.pages.count
         clock.lap(.renderPages, into: &report)
 
         let files = siteFiles.result()
@@ -153,12 +197,10 @@ public enum SiteBuilder {
         generated.formUnion(worksheets.files.keys)
         generated.formUnion(flyers.files.keys)
         generated.formUnion(images.files.map(\.path))
-        report.filesCopied = try BuildStep.copyFiles.run { () throws(DiagnosticsError) in
-            try copyStaticFiles(site: site, options: options, output: output, generated: generated,
-                                written: Set(images.images.keys))
+        report.filesCopied += try BuildStep.copyFiles.run { () throws(DiagnosticsError) in
+            try copyStaticFiles(site: site, options: options, output: output, generated: generated, written: written)
         }
         clock.lap(.copyFiles, into: &report)
-        return renderer
     }
 
     /// Renders pages on all cores into `output`.
@@ -195,7 +237,10 @@ public enum SiteBuilder {
         var problems: [Diagnostic] = []
         var sources: [(from: String, shown: String, to: String)] = []
         let assetsRoot = options.templatesFolder + "/assets"
-        if FileManager.default.fileExists(atPath: assetsRoot) {
+        // Another language's pages share the assets, and their linked files are
+        // the default language's files (ContentFolder.language), copied from there.
+        let copiesAssets = site.urlPrefix.isEmpty
+        if copiesAssets, FileManager.default.fileExists(atPath: assetsRoot) {
             do throws(Diagnostic) {
                 // The same walk as content/: no dot-files, backups or links out of the folder.
                 let assets = try ContentFolder(root: URL(fileURLWithPath: assetsRoot), displayRoot: assetsRoot)
@@ -209,13 +254,13 @@ public enum SiteBuilder {
         }
         let taken = generated.union(sources.map(\.to))
         for file in site.linkedFiles() where !written.contains(file) {
-            let shown = site.folder.displayPath(file)
+            let shown = site.folder.sharedDisplayPath(file)
             if taken.contains(file) {
                 problems.append(.error(shown, "this file would take the place of \(options.outputFolder)/\(file), which smartsite makes",
                                        fix: "rename the file (and the links to it), or move it into a folder of its own"))
                 continue
             }
-            sources.append((site.folder.filePath(file), shown, file))
+            sources.append((site.folder.sharedFilePath(file), shown, file))
         }
         var copied = 0
         for source in sources {

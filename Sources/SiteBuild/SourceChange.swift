@@ -34,6 +34,8 @@ public enum SourceChange: Hashable, Sendable, Comparable {
             return path.hasSuffix(".md") ? .page(path) : .contentFile(path)
         case .template(let path):
             if path.hasPrefix("assets/") { return .asset(path) }
+            // A strings file: the words of every page of its language.
+            if path.hasPrefix("i18n/") { return path.hasSuffix(".yaml") ? .everything : .ignored }
             return path.hasSuffix(".mustache") ? .template : .ignored
         case .everything:
             return .everything

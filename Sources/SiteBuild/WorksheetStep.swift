@@ -2,6 +2,7 @@ import Content
 import DerivedFiles
 import Diagnostics
 import Foundation
+import PostScript
 import Rendering
 import Worksheets
 
@@ -11,15 +12,29 @@ import Worksheets
 enum WorksheetStep {
     /// `previous`: the last build's files, to keep the PDFs whose worksheet
     /// did not change; `scratch`: a folder for Ghostscript to write in.
-    static func run(options: BuildOptions, site: Site, output: some SiteOutput, previous: DerivedFileCache,
+    /// The worksheets of every language (`content/es/worksheets/` ...), by language code.
+    static func runEveryLanguage(options: BuildOptions, sources: SiteBuilder.Sources, output: some SiteOutput,
+                                 previous: DerivedFileCache, scratch: () throws(Diagnostic) -> URL) -> [String: WorksheetsBuilt] {
+        var built: [String: WorksheetsBuilt] = [:]
+        guard options.buildWorksheets else { return built }
+        // One logo for every language, named in the site's own site.yaml.
+        let logo = PrintedLogo.picture(site: sources.site, templatesFolder: options.templatesFolder)
+        for site in sources.site.allLanguages {
+            built[site.language] = run(options: options, site: site, words: sources.words[site.language], logo: logo, output: output,
+                                       previous: previous, scratch: scratch)
+        }
+        return built
+    }
+
+    static func run(options: BuildOptions, site: Site, words: InterfaceWords?, logo: Picture?, output: some SiteOutput, previous: DerivedFileCache,
                     scratch: () throws(Diagnostic) -> URL) -> WorksheetsBuilt {
-        guard options.buildWorksheets, !site.worksheetFiles.isEmpty else { return WorksheetsBuilt() }
+        guard options.buildWorksheets, !site.worksheetFiles.isEmpty, let words else { return WorksheetsBuilt() }
         var built: WorksheetsBuilt
         do throws(Diagnostic) {
-            var settings = WorksheetSettings(site: site.config)
-            settings.workbookParts = workbookParts(site)
-            settings.logo = PrintedLogo.picture(site: site, templatesFolder: options.templatesFolder)
-            built = buildWorksheets(WorksheetFile.all(in: site.folder), settings: settings, previous: previous, scratch: try scratch())
+            var languageSettings = settings(site, words)
+            languageSettings.workbookParts = workbookParts(site)
+            languageSettings.logo = logo
+            built = buildWorksheets(WorksheetFile.all(in: site.folder), settings: languageSettings, previous: previous, scratch: try scratch())
         } catch {
             var failed = WorksheetsBuilt()
             failed.diagnostics = [error]
@@ -31,9 +46,36 @@ enum WorksheetStep {
         return built
     }
 
+    /// A language's worksheet settings: its site.yaml settings, words and folder.
+    static func settings(_ site: Site, _ words: InterfaceWords) -> WorksheetSettings {
+        var settings = WorksheetSettings(site: site.config, words: WorksheetWords(words))
+        settings.urlPrefix = site.urlPrefix
+        return settings
+    }
+
+    /// What the site shows of every language's worksheets, by language code.
+    static func listings(_ built: [String: WorksheetsBuilt], sources: SiteBuilder.Sources) -> [String: [WorksheetListing]] {
+        var listings: [String: [WorksheetListing]] = [:]
+        for site in sources.site.allLanguages {
+            guard let words = sources.words[site.language] else { continue }
+            listings[site.language] = self.listings(built[site.language] ?? WorksheetsBuilt(), site: site, words: words)
+        }
+        return listings
+    }
+
+    /// Every language's workbooks, by language code.
+    static func workbooks(_ built: [String: WorksheetsBuilt], sources: SiteBuilder.Sources) -> [String: [WorksheetListing.Download]] {
+        var workbooks: [String: [WorksheetListing.Download]] = [:]
+        for site in sources.site.allLanguages {
+            guard let words = sources.words[site.language], let languageBuilt = built[site.language] else { continue }
+            workbooks[site.language] = self.workbooks(languageBuilt, words: words)
+        }
+        return workbooks
+    }
+
     /// The workbooks made (every worksheet in one PDF), as downloads.
-    static func workbooks(_ built: WorksheetsBuilt, site: Site) -> [WorksheetListing.Download] {
-        let words = WorksheetSettings(site: site.config).words
+    static func workbooks(_ built: WorksheetsBuilt, words interface: InterfaceWords) -> [WorksheetListing.Download] {
+        let words = WorksheetWords(interface)
         return Paper.allCases.compactMap { paper in
             guard let file = built.workbookFiles[paper], let pages = built.workbookPageCounts[paper] else { return nil }
             return .init(label: words.paperName(paper), file: file, pages: pages, pagesLabel: words.pageCount(pages))
@@ -53,9 +95,19 @@ enum WorksheetStep {
         }
     }
 
+    /// Every language's point workbooks, by language code.
+    static func pointWorkbooks(_ built: [String: WorksheetsBuilt], sources: SiteBuilder.Sources) -> [String: [WorkbookListing]] {
+        var workbooks: [String: [WorkbookListing]] = [:]
+        for site in sources.site.allLanguages {
+            guard let words = sources.words[site.language], let languageBuilt = built[site.language] else { continue }
+            workbooks[site.language] = pointWorkbooks(languageBuilt, words: words)
+        }
+        return workbooks
+    }
+
     /// The points' workbooks made, as the worksheets page lists them.
-    static func pointWorkbooks(_ built: WorksheetsBuilt, site: Site) -> [WorkbookListing] {
-        let words = WorksheetSettings(site: site.config).words
+    static func pointWorkbooks(_ built: WorksheetsBuilt, words interface: InterfaceWords) -> [WorkbookListing] {
+        let words = WorksheetWords(interface)
         return built.partWorkbooks.map { made in
             WorkbookListing(title: made.part.title, downloads: Paper.allCases.compactMap { paper in
                 guard let file = made.files[paper], let pages = made.pageCounts[paper] else { return nil }
@@ -86,8 +138,8 @@ enum WorksheetStep {
     }
 
     /// What the site shows of each worksheet: its page, downloads and tool page.
-    static func listings(_ built: WorksheetsBuilt, site: Site) -> [WorksheetListing] {
-        let words = WorksheetSettings(site: site.config).words
+    static func listings(_ built: WorksheetsBuilt, site: Site, words interface: InterfaceWords) -> [WorksheetListing] {
+        let words = WorksheetWords(interface)
         return built.worksheets.map { laidOut in
             let worksheet = laidOut.worksheet
             let downloads = laidOut.downloads(words).map { download in
@@ -96,9 +148,11 @@ enum WorksheetStep {
             }
             let toolPage = worksheet.tool.map { "toolbox/\($0).md" }
                 ?? site.pages.first { $0.kind == .tool && $0.settings.worksheet == worksheet.slug }?.contentPath
-            return WorksheetListing(slug: worksheet.slug, title: worksheet.title, description: worksheet.description,
-                                    sourcePath: worksheet.sourcePath, htmlPreview: laidOut.htmlPreview,
-                                    downloads: downloads, toolPage: toolPage)
+            var listing = WorksheetListing(slug: worksheet.slug, title: worksheet.title, description: worksheet.description,
+                                           sourcePath: worksheet.sourcePath, htmlPreview: laidOut.htmlPreview,
+                                           downloads: downloads, toolPage: toolPage)
+            listing.urlPrefix = site.urlPrefix
+            return listing
         }
     }
 }

@@ -23,8 +23,10 @@ public struct LaidOutWorksheet: Sendable {
         var pageCount: Int
         /// e.g. urge-log-letter: the PDF's file name, and how gs's log names it.
         var name: String
+        /// `es/` for a worksheet of another language than the default.
+        var urlPrefix = ""
         /// Where its PDF goes, below the output root.
-        var pdfPath: String { "worksheets/\(name).pdf" }
+        var pdfPath: String { urlPrefix + "worksheets/\(name).pdf" }
     }
 
     /// Lays `worksheet` out; the layout's warnings (text that did not fit)
@@ -39,7 +41,7 @@ public struct LaidOutWorksheet: Sendable {
                     diagnostics += document.warnings.map { Diagnostic.warning(worksheet.sourcePath, $0) }
                 }
                 return Printed(paper: paper, largePrint: largePrint, postScript: document.render(), pageCount: document.pageCount,
-                               name: layout.name)
+                               name: layout.name, urlPrefix: settings.urlPrefix)
             }
         }
         htmlPreview = WorksheetHTML.render(worksheet, words: settings.words)

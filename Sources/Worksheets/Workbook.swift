@@ -14,7 +14,7 @@ struct Workbook {
 
     /// e.g. workbook-letter, workbook-point-1-a4: the PDF's name, and how gs's log names it.
     var name: String { "workbook-" + (part.map { $0.key + "-" } ?? "") + paper.rawValue }
-    var pdfPath: String { "worksheets/\(name).pdf" }
+    var pdfPath: String { settings.urlPrefix + "worksheets/\(name).pdf" }
 
     static let entriesPerContentsPage = 24
 
@@ -37,7 +37,7 @@ struct Workbook {
                                 subject: words.subject(settings.siteTitle), keywords: words.keywords,
                                 creator: "smartsite", date: settings.pdfDate)
         info.custom = [(key: "Paper", value: paper.rawValue)]
-        info.language = words.language
+        info.language = settings.language ?? words.language
         var document = PostScriptDocument(info: info, pageSize: paper.pageSize, logo: settings.logo)
         let page = WorksheetLayout(worksheet: worksheets.first ?? Self.blank, paper: paper, settings: settings)
         let (left, width) = (page.left, page.width)

@@ -64,7 +64,7 @@ struct WorksheetLayout {
                                 keywords: settings.words.keywords + [worksheet.title] + (worksheet.tool.map { [$0] } ?? []),
                                 creator: "smartsite", date: settings.pdfDate)
         info.custom = [(key: "Paper", value: paper.rawValue)]
-        info.language = settings.words.language
+        info.language = settings.language ?? settings.words.language
         var document = PostScriptDocument(info: info, pageSize: paperSize, logo: settings.logo)
         let laid = paginated()
         addPages(laid, to: &document, place: Place(firstPage: 1, pageCount: laid.pages.count))
@@ -131,7 +131,7 @@ struct WorksheetLayout {
     }
 
     var pageURL: String {
-        BaseURL.normalized(settings.baseURL) + "worksheets/\(worksheet.slug)/"
+        BaseURL.normalized(settings.baseURL) + settings.urlPrefix + "worksheets/\(worksheet.slug)/"
     }
 
     /// Page 1: where the worksheet comes from, above the title, and a QR
@@ -660,7 +660,8 @@ struct Footer {
     static let leading = 9.0
 
     init(settings: WorksheetSettings, width: Double) {
-        pageNumber = settings.words.pageNumber
+        let words = settings.words
+        pageNumber = { words.pageNumber($0, $1) }
         var help = [TextRun(settings.words.needHelp, font: .helveticaBold)]
         for line in settings.helpLines { help.append(TextRun(" \u{2022} " + line, font: .helvetica)) }
         var runs = [TextRun(settings.siteTitle, font: .helveticaBold)]

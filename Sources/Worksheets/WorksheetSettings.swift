@@ -18,6 +18,10 @@ public struct WorksheetSettings: Sendable {
     public var words: WorksheetWords
     /// The site's help lines as the footer prints them, one string each.
     public var helpLines: [String] = []
+    /// The PDFs' /Lang (`es-US`): set on a site of more than one language.
+    public var language: String?
+    /// Where the worksheets of another language than the default are published: `es/`.
+    public var urlPrefix = ""
     /// Besides the workbook of every worksheet, one per part: the points of the program.
     public var workbookParts: [WorkbookPart] = []
     /// The program's logo (site.yaml `logo`, else smartsite's own), printed
@@ -25,7 +29,7 @@ public struct WorksheetSettings: Sendable {
     public var logo: Picture?
 
     public init(siteTitle: String, disclaimer: String, baseURL: String, date: String? = nil, ghostscriptPath: String? = nil,
-                words: WorksheetWords = .english) {
+                words: WorksheetWords) {
         self.siteTitle = siteTitle
         self.disclaimer = disclaimer
         self.baseURL = baseURL

@@ -37,10 +37,12 @@ struct Check: ParsableCommand {
         options.readingTable = reading
         var diagnostics: [Diagnostic] = []
         var external: [(url: String, page: String, line: Int)] = []
+        var untranslated: [(heading: String, pages: [String])] = []
         do {
             let report = try SiteBuilder.build(options)
             diagnostics += report.warnings
             external = report.externalLinks
+            untranslated = report.untranslated
             diagnostics += report.builtPageProblems
             if reading {
                 print("Reading level of each page:")
@@ -50,6 +52,10 @@ struct Check: ParsableCommand {
             diagnostics += error.diagnostics
         }
         console.printDiagnostics(diagnostics)
+        for (heading, pages) in untranslated where !pages.isEmpty {
+            print("\(heading), \(pages.count):")
+            for page in pages { print("  \(page)") }
+        }
         if !external.isEmpty {
             print("Links to other sites (not fetched; check them by hand):")
             for (url, uses) in Dictionary(grouping: external, by: \.url).sorted(by: { $0.key < $1.key }) {

@@ -14,7 +14,7 @@ struct Smartsite: AsyncParsableCommand {
         `smartsite preview` shows the site in your browser while you write.
         """,
         version: version,
-        subcommands: [Build.self, Check.self, PreviewCommand.self, WorksheetCommand.self, New.self],
+        subcommands: [Build.self, Check.self, PreviewCommand.self, WorksheetCommand.self, New.self, Translated.self],
         defaultSubcommand: Build.self
     )
 

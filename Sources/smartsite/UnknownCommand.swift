@@ -5,7 +5,7 @@ import Diagnostics
 /// "1 unexpected argument". A first word that is no command and no option is
 /// now an unknown command, with the command the person most likely meant.
 enum UnknownCommand {
-    static let commands = ["build", "check", "preview", "worksheet", "new", "help"]
+    static let commands = ["build", "check", "preview", "worksheet", "new", "translated", "help"]
 
     /// Words people bring from other site generators and tools.
     static let meant: [String: String] = [

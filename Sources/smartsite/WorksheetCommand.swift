@@ -37,6 +37,12 @@ struct WorksheetCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder with site.yaml and worksheets/.", valueName: "dir"))
     var content = "content"
 
+    @Option(help: ArgumentHelp("Folder with i18n/, the words printed on worksheets.", valueName: "dir"))
+    var templates = "templates"
+
+    @Option(help: ArgumentHelp("The language of the worksheet, e.g. es for content/es/worksheets/NAME.md (default: the site's).", valueName: "code"))
+    var language: String?
+
     func validate() throws {
         if let output, output.hasSuffix(".ps"), !psOnly {
             throw ValidationError("-o names the PDF; end it with .pdf (the PostScript of --ps goes beside it), or add --ps-only to write only \(output)")
@@ -50,7 +56,8 @@ struct WorksheetCommand: ParsableCommand {
     }
 
     func run() throws {
-        let path = name.hasSuffix(".md") ? name : "\(content)/worksheets/\(name).md"
+        let folder = language.map { "\(content)/\($0)/worksheets" } ?? "\(content)/worksheets"
+        let path = name.hasSuffix(".md") ? name : "\(folder)/\(name).md"
         let slug = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let console = Console()
         guard FileManager.default.fileExists(atPath: path) else {
@@ -58,8 +65,12 @@ struct WorksheetCommand: ParsableCommand {
             throw ExitCode.failure
         }
         do {
-            let (config, _) = try SiteConfig.load(contentRoot: URL(fileURLWithPath: content), displayRoot: content)
-            let settings = WorksheetSettings(site: config)
+            let (siteConfig, _) = try SiteConfig.load(contentRoot: URL(fileURLWithPath: content), displayRoot: content)
+            let config = siteConfig.forLanguage(language ?? siteConfig.language)
+            let words = try InterfaceWords.load(languages: [config.language], templatesFolder: templates)
+            guard let language = words.first else { throw ExitCode.failure }
+            var settings = WorksheetSettings(site: config, words: WorksheetWords(language))
+            if config.language != siteConfig.language { settings.urlPrefix = config.language + "/" }
             let made = try buildWorksheet(path: path, askedPaper: paper, settings: settings, distil: !psOnly)
             console.printDiagnostics(made.warnings)
             let pdfPath = output ?? "\(slug)-\(made.paper.rawValue).pdf"

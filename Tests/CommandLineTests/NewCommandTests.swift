@@ -156,6 +156,9 @@ import TestSupport
         let content = folder.appendingPathComponent("content/worksheets")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         try Data("title: T\n".utf8).write(to: folder.appendingPathComponent("content/site.yaml"))
+        // The words a worksheet prints come from templates/i18n/, as in every site.
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("templates/i18n"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: FixtureSite.shippedWords("en"), to: folder.appendingPathComponent("templates/i18n/en.yaml"))
         try Data("---\ntitle: Log\npaper: a4\n---\n\n```field Name\n```\n".utf8).write(to: content.appendingPathComponent("log.md"))
         let own = try smartsite("worksheet", "log", "--ps-only")
         #expect(own.status == 0, "\(own.errors)")

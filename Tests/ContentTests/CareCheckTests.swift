@@ -177,7 +177,10 @@ import Testing
     @Test func reviewDatesCount() {
         #expect(ReviewDate("1970-01-01")!.dayNumber == 0)
         #expect(ReviewDate("2024-03-01")!.dayNumber - ReviewDate("2024-02-28")!.dayNumber == 2)
-        #expect(ReviewDate("2026-12-01")!.displayText == "1 December 2026")
+        let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("templates").path
+        let words = try? InterfaceWords.load(languages: ["en", "es"], templatesFolder: templates)
+        #expect(words?.map { $0.date(ReviewDate("2026-12-01")!) } == ["1 December 2026", "1 de diciembre de 2026"])
         #expect(ReviewDate("2026-02-29") == nil)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Preview
 import SiteBuild
+import TestSupport
 import XCTest
 
 /// A small site in a fresh temporary folder, with points, a tool, a section
@@ -59,6 +60,10 @@ struct PreviewFixture {
         }
         try write("templates/assets/site.css", "body { color: black; }\n")
         try write("templates/assets/search.js", "console.log('search');\n")
+        // The shipped words, as every site has them.
+        for language in ["en", "es"] {
+            try write("templates/i18n/\(language).yaml", String(decoding: try Data(contentsOf: FixtureSite.shippedWords(language)), as: UTF8.self))
+        }
         try write("templates/assets/icon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n")
         try write("templates/assets/.hidden.css", "secret\n")
     }

@@ -57,6 +57,9 @@ struct BadInputTests {
             + join + rest + "---\n\nText.\n"
     }
 
+    /// site.yaml of a site with a Spanish part (content/es/), without a menu to translate.
+    static let spanish = "title: T\nlanguages:\n  es:\n    title: S\n"
+
     static let cases: [Case] = [
         Case("malformed YAML", [page: "---\ntitle: \"About\nx\n---\n"],
              .error("content/about.md:4:1: error: the settings are not valid YAML: a quote or bracket is opened and never closed")),
@@ -157,8 +160,24 @@ struct BadInputTests {
              .error("content/toolbox/urge-log.md:2:1: error: 'points' may only hold 1, 2, 3 and 4 (found 5)")),
         Case("tool names a missing worksheet", ["content/toolbox/urge-log.md": "---\ntitle: Urge Log\nworksheet: urge-logg\n---\n"],
              .error("content/toolbox/urge-log.md:2:1: error: the worksheet 'urge-logg' does not exist (no content/worksheets/urge-logg.md)")),
+        // A second language: content/es/ beside content/, named in site.yaml.
+        Case("a translation_of that names no page", ["content/site.yaml": spanish, "content/es/toolbox/registro.md": "---\ntitle: Registro\ntranslation_of: toolbox/urge-logg.md\n---\n"],
+             .onlyError("content/es/toolbox/registro.md:3:1: error: 'translation_of' names content/toolbox/urge-logg.md, which is not a page")),
+        Case("two translations of one page", ["content/site.yaml": spanish, "content/es/toolbox/urge-log.md": "---\ntitle: Registro\n---\n",
+                                              "content/es/toolbox/registro.md": "---\ntitle: Registro\ntranslation_of: toolbox/urge-log.md\n---\n"],
+             .onlyError("content/es/toolbox/urge-log.md:2:1: error: this page and content/es/toolbox/registro.md both translate content/toolbox/urge-log.md")),
+        Case("a slug that takes another page's address", ["content/site.yaml": spanish, "content/es/toolbox/b.md": "---\ntitle: B\n---\n",
+                                                          "content/es/toolbox/a.md": "---\ntitle: A\nslug: b\n---\n"],
+             .error("content/es/toolbox/b.md:2:1: error: this page would be published at /es/toolbox/b/, where content/es/toolbox/a.md is")),
+        Case("a language code that is no code", ["content/site.yaml": "title: T\nlanguages:\n  Spanish:\n    title: S\n"],
+             .onlyError("content/site.yaml:3:3: error: 'Spanish' is not a language code smartsite can use as a folder and an address")),
+        Case("a language without its words file", ["content/site.yaml": "title: T\nlanguages:\n  fr:\n    title: F\n", "content/fr/_index.md": "---\ntitle: Accueil\n---\n"],
+             .onlyError("templates/i18n/fr.yaml: error: the words of the language 'fr' are missing")),
+        Case("a words file that lacks a key", ["templates/i18n/es.yaml": "language_name: Español\n", "content/site.yaml": spanish,
+                                               "content/es/_index.md": "---\ntitle: Inicio\n---\n"],
+             .error("templates/i18n/es.yaml: error: the key 'and' is missing")),
         Case("menu names a missing page", ["content/site.yaml": "title: T\nmenu:\n  - title: Tools\n    page: tools/_index.md\n"],
-             .error("content/site.yaml: error: the menu entry 'Tools' names 'tools/_index.md', which is not a page")),
+             .error("content/site.yaml: error: the menu entry 'Tools' names 'tools/_index.md', which is not a page in content/")),
         Case("a brand colour white text cannot be read on", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors:\n  brand: \"#6fa8dc\"\n"],
              .error("content/site.yaml:4:10: error: the brand colour #6fa8dc has a contrast of 2.5:1 with white; text on it (and in it, on the page) needs at least 4.5:1 to be readable (WCAG AA)")),
         Case("a colour that is not one", ["content/site.yaml": "title: T\nbase_url: https://example.org/\ncolors:\n  accent: teal-ish\n"],

@@ -57,10 +57,12 @@ final class ShippedSiteTests: XCTestCase {
         XCTAssertGreaterThan(pages.count, 40)
         for page in pages {
             let html = read(root, page)
-            XCTAssertTrue(html.contains("aria-label=\"Help now\""), "\(page) has no help bar")
+            // The Spanish pages (es/) in Spanish words.
+            let spanish = page.hasPrefix("es/")
+            XCTAssertTrue(html.contains(spanish ? "aria-label=\"Ayuda ahora\"" : "aria-label=\"Help now\""), "\(page) has no help bar")
             XCTAssertTrue(html.contains("href=\"tel:988\""), "\(page) does not link the 988 Lifeline")
             XCTAssertTrue(html.contains("1-800-662-4357"), "\(page) does not show the SAMHSA helpline")
-            XCTAssertTrue(html.contains("not affiliated"), "\(page) lacks the not-affiliated statement")
+            XCTAssertTrue(html.contains(spanish ? "no está afiliada" : "not affiliated"), "\(page) lacks the not-affiliated statement")
             XCTAssertEqual(html.components(separatedBy: "<h1").count - 1, 1, "\(page) must have exactly one h1")
             XCTAssertTrue(html.contains("<meta name=\"description\" content=\""), page)
         }
@@ -69,7 +71,7 @@ final class ShippedSiteTests: XCTestCase {
     func testEveryInternalLinkAndFragmentResolves() throws {
         let root = try site()
         var checked = 0
-        for page in htmlFiles(root) where page != "404.html" {
+        for page in htmlFiles(root) where !page.hasSuffix("404.html") {
             let html = read(root, page)
             let base = root.appendingPathComponent(page).deletingLastPathComponent()
             for link in matches("(?:href|src)=\"([^\"]*)\"", in: html) {
@@ -81,7 +83,7 @@ final class ShippedSiteTests: XCTestCase {
                 XCTAssertTrue(FileManager.default.fileExists(atPath: target.path), "\(page): \(link) leads nowhere")
                 if parts.count == 2, !parts[1].isEmpty, target.pathExtension == "html" {
                     let targetHTML = (try? String(contentsOf: target, encoding: .utf8)) ?? ""
-                    XCTAssertTrue(targetHTML.contains("id=\"\(parts[1])\""), "\(page): \(link) has no such anchor")
+                    XCTAssertTrue(targetHTML.contains("id=\"\(parts[1].removingPercentEncoding ?? parts[1])\""), "\(page): \(link) has no such anchor")
                 }
                 checked += 1
             }
@@ -128,15 +130,22 @@ final class ShippedSiteTests: XCTestCase {
 
     func testSearchIndexCoversEveryPage() throws {
         let root = try site()
-        let data = try Data(contentsOf: root.appendingPathComponent("search.json"))
-        let entries = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [[String: String]])
-        let indexed = Set(entries.compactMap { $0["url"] })
+        // Each language has its own index: es/search.json lists the pages below es/.
+        func entries(_ path: String) throws -> [[String: String]] {
+            let data = try Data(contentsOf: root.appendingPathComponent(path))
+            return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [[String: String]])
+        }
+        let english = try entries("search.json"), spanish = try entries("es/search.json")
+        let indexed = Set((english + spanish).compactMap { $0["url"] })
         for page in htmlFiles(root) where page.hasSuffix("/index.html") || page == "index.html" {
             let url = String(page.dropLast("index.html".count))
-            if url == "search/" || url == "worksheets/" { continue }
-            XCTAssertTrue(indexed.contains(url), "search.json has no entry for \(url)")
+            if ["search/", "worksheets/", "es/search/", "es/worksheets/"].contains(url) { continue }
+            XCTAssertTrue(indexed.contains(url), "no search.json has an entry for \(url)")
         }
-        XCTAssertTrue(entries.contains { $0["title"] == "Cost-Benefit Analysis" })
+        XCTAssertFalse(english.contains { $0["url"]?.hasPrefix("es/") == true }, "Spanish pages in the English index")
+        XCTAssertTrue(spanish.allSatisfy { $0["url"]?.hasPrefix("es/") == true }, "other pages in the Spanish index")
+        XCTAssertTrue(english.contains { $0["title"] == "Cost-Benefit Analysis" })
+        XCTAssertTrue(spanish.contains { $0["title"] == "Análisis de costos y beneficios" }, "\(spanish.compactMap { $0["title"] })")
     }
 
     func testPublishingFiles() throws {

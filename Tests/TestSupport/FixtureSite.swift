@@ -46,6 +46,16 @@ public struct FixtureSite: Sendable {
             try write("templates/\(name).mustache", "{{<page}}{{/page}}\n")
         }
         try write("templates/assets/site.css", "body { color: black; }\n")
+        // The shipped words of every language, as `smartsite new site` copies them.
+        for language in ["en", "es"] {
+            try write("templates/i18n/\(language).yaml", String(decoding: try Data(contentsOf: Self.shippedWords(language)), as: UTF8.self))
+        }
+    }
+
+    /// The repository's `templates/i18n/CODE.yaml`.
+    public static func shippedWords(_ language: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("templates/i18n/\(language).yaml")
     }
 
     public func write(_ path: String, _ text: String) throws {

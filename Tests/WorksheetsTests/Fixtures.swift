@@ -7,11 +7,17 @@ import TestSupport
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let contentRoot = repositoryRoot.appendingPathComponent("content").path
 
+/// The English words of the shipped templates/i18n/en.yaml.
+let englishWords: WorksheetWords = {
+    let words = try? InterfaceWords.load(languages: ["en"], templatesFolder: repositoryRoot.appendingPathComponent("templates").path)
+    return WorksheetWords(words?.first ?? InterfaceWords(language: "en", path: "", words: [:], keys: []))
+}()
+
 let testSettings: WorksheetSettings = {
     var settings = WorksheetSettings(
         siteTitle: "SMART Recovery Program Guide",
         disclaimer: "This independent guide is not affiliated with or endorsed by SMART Recovery, and “SMART Recovery” and “4-Point Program” are marks of SMART Recovery. Nothing on this site is medical advice.",
-        baseURL: "https://guide.example.org/")
+        baseURL: "https://guide.example.org/", words: englishWords)
     settings.helpLines = ["988 Suicide & Crisis Lifeline: call 988, text 988", "SAMHSA National Helpline: call 1-800-662-4357"]
     return settings
 }()

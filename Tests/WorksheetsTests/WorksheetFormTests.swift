@@ -63,7 +63,7 @@ final class WorksheetFormTests: XCTestCase {
         var parser = WorksheetParser(path: "worksheets/every.md", slug: "every", baseURL: "https://guide.example.org/")
         let worksheet = try XCTUnwrap(parser.parse(SourceText(path: "worksheets/every.md", text: text)),
                                       parser.diagnostics.map(\.description).joined(separator: "\n"))
-        return WorksheetHTML.render(worksheet, words: .english)
+        return WorksheetHTML.render(worksheet, words: englishWords)
     }
 
     func testEveryBlockKindBecomesItsControlWithALabel() throws {

@@ -8,6 +8,8 @@
   var list = document.getElementById("search-results");
   if (!script || !input || !status || !list) return;
   var root = script.getAttribute("data-root") || "./";
+  // The words come from the page (templates/i18n/ through search.mustache), in its language.
+  function words(name) { return script.getAttribute("data-" + name) || ""; }
   var pages = null;
 
   function words(text) {
@@ -39,8 +41,8 @@
       .filter(function (hit) { return hit.score > 0; })
       .sort(function (a, b) { return b.score - a.score || a.page.title.localeCompare(b.page.title); })
       .slice(0, 30);
-    status.textContent = found.length === 0 ? "No pages match \u201c" + query + "\u201d." :
-      found.length + (found.length === 1 ? " page matches." : " pages match.");
+    status.textContent = found.length === 0 ? words("none").replace("{query}", query) :
+      found.length === 1 ? words("one") : words("many").replace("{count}", found.length);
     found.forEach(function (hit) {
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -92,10 +94,10 @@
     });
   }
 
-  status.textContent = "Loading the search index\u2026";
+  status.textContent = words("loading");
   (window.location.protocol === "file:" ? loadScript() : fetchIndex().catch(loadScript))
     .then(function (data) { pages = data; status.textContent = ""; start(); })
     .catch(function () {
-      status.textContent = "The search index could not be loaded. Every page is also reachable from the menu above.";
+      status.textContent = words("failed");
     });
 })();

@@ -100,9 +100,9 @@ struct MeetingView: TemplateView {
         case .contactPhoneURL: return meeting.contact?.telephoneURL
         case .contactEmail: return meeting.contact?.email
         case .contactEmailURL: return meeting.contact?.email.map { "mailto:" + $0 }
-        case .from: return meeting.from.map(\.displayText)
-        case .until: return meeting.until.map(\.displayText)
-        case .skip: return meeting.skip.map(\.displayText)
+        case .from: return meeting.from.map(frame.site.words.interface.date)
+        case .until: return meeting.until.map(frame.site.words.interface.date)
+        case .skip: return meeting.skip.map(frame.site.words.interface.date)
         case .hasSkip: return !meeting.skip.isEmpty
         case .isExample: return meeting.example ? true : nil
         case .calendarURL: return TemplateText(frame.link(to: MeetingCalendarPaths.file(of: page)))

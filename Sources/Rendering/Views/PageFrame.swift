@@ -16,8 +16,9 @@ final class PageFrame: Sendable {
     let page: Page?
 
     init(site: SiteData, urlPath: String, title: String, description: String,
-         rootOverride: String? = nil, page: Page? = nil) {
+         rootOverride: String? = nil, page: Page? = nil, alternates: [String: String] = [:]) {
         self.site = site
+        self.alternates = alternates
         self.urlPath = urlPath
         self.title = title
         self.description = description
@@ -26,11 +27,27 @@ final class PageFrame: Sendable {
     }
 
     convenience init(site: SiteData, page: Page) {
-        self.init(site: site, urlPath: page.urlPath, title: page.title, description: page.description, page: page)
+        self.init(site: site, urlPath: page.urlPath, title: page.title, description: page.description, page: page,
+                  alternates: site.site.pairs.addresses(of: page.contentPath, in: site.site.language))
     }
 
-    /// `root`: the way back to the site root, `./` on the home page.
+    /// The page in every language it is in (code → address, its own
+    /// included), set by the renderer; empty when it is in one language.
+    let alternates: [String: String]
+
+    /// `root`: the way back to the home page of the page's language, `./`
+    /// on it: `../../` from `es/toolbox/urge-log/`. On a site of one
+    /// language, the site root.
     var root: String {
+        let prefix = site.site.urlPrefix
+        if let rootOverride { return rootOverride + prefix }
+        let root = String(repeating: "../", count: max(0, SitePaths.depth(of: urlPath) - SitePaths.depth(of: prefix)))
+        return root.isEmpty ? "./" : root
+    }
+
+    /// `site_root`: the way back to the site root, where what every language
+    /// shares is (`assets/`).
+    var siteRoot: String {
         let root = rootOverride ?? SitePaths.rootPrefix(from: urlPath)
         return root.isEmpty ? "./" : root
     }

@@ -6,10 +6,6 @@ import Content
 public struct PageReaders: Sendable {
     let data: SiteData
 
-    public init(site: Site, worksheets: [WorksheetListing]) {
-        data = SiteData(site: site, worksheets: worksheets)
-    }
-
     init(data: SiteData) {
         self.data = data
     }

@@ -33,7 +33,7 @@ struct PageView: TemplateView {
         case .toc: return frame.page.map { TableOfContents.headings(of: $0).map(TOCEntryView.init) }
         case .hasTOC: return frame.page.map { !TableOfContents.headings(of: $0).isEmpty }
         case .tocHTML: return frame.page.map { TemplateText(TableOfContents.html(of: $0)) }
-        case .reviewed: return frame.page?.settings.reviewed.map { TemplateText($0.displayText) }
+        case .reviewed: return frame.page?.settings.reviewed.map { TemplateText(frame.site.words.interface.date($0)) }
         case .reviewedDate: return frame.page?.settings.reviewed.map { TemplateText($0.description) }
         case .socialImage: return PageImage.social(for: frame.page, site: frame.site).map { TemplateText($0.url) }
         case .socialImageAlt: return PageImage.social(for: frame.page, site: frame.site)?.alt.map(TemplateText.init)

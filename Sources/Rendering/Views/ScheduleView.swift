@@ -57,14 +57,16 @@ struct ScheduleView: TemplateView {
         case .scheduleAudiences: return audiences.map { MeetingFilterView(code: $0.rawValue, label: frame.site.words.meetings.audience($0)) }
         case .hasLanguageFilter: return !languages.isEmpty
         case .hasAudienceFilter: return !audiences.isEmpty
-        case .scheduleCalendarURL: return TemplateText(frame.link(to: MeetingCalendarPaths.feed))
+        case .scheduleCalendarURL: return TemplateText(frame.link(to: frame.site.site.urlPrefix + MeetingCalendarPaths.feed))
         case .scheduleTimeZone: return frame.site.site.config.timezone
         case .scheduleHasExamples: return meetings.contains { $0.meeting?.example ?? false } ? true : nil
         case .scheduleHasOnline: return meetings.contains { $0.meeting?.online != nil } ? true : nil
         case .scheduleHasInPerson: return meetings.contains { $0.meeting?.place != nil } ? true : nil
-        case .meetingsURL: return TemplateText(frame.link(to: "meetings/"))
-        case .flyerLetterURL: return flyerLink(MeetingFlyerPaths.letter)
-        case .flyerA4URL: return flyerLink(MeetingFlyerPaths.a4)
+        case .meetingsURL:
+            let site = frame.site.site
+            return TemplateText(frame.link(to: site.page(at: "meetings/_index.md")?.urlPath ?? site.urlPrefix + "meetings/"))
+        case .flyerLetterURL: return flyerLink(frame.site.site.urlPrefix + MeetingFlyerPaths.letter)
+        case .flyerA4URL: return flyerLink(frame.site.site.urlPrefix + MeetingFlyerPaths.a4)
         case .hasFlyers: return !frame.site.meetingFlyers.isEmpty
         }
     }

@@ -42,9 +42,26 @@ final class SiteData: Sendable {
         }
     }
 
+    /// The site's languages, for the language switcher and `hreflang` links:
+    /// empty on a site of one language.
+    let languages: [LanguageLink]
+
+    /// One language of the site as a link leads to it.
+    struct LanguageLink: Sendable {
+        let code: String
+        /// In its own words: "Español".
+        let name: String
+        /// Its home page's address.
+        let homeURLPath: String
+        /// "This page is not in Spanish yet ...", in that language.
+        let untranslatedNote: String
+        /// Its worksheets, by slug, to pair a worksheet's page.
+        let worksheetSlugs: Set<String>
+    }
+
     init(site: Site, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [],
-         pointWorkbooks: [WorkbookListing] = [], words: SiteWords = .english, images: [String: PublishedImage] = [:],
-         meetingFlyers: [WorksheetListing.Download] = []) {
+         pointWorkbooks: [WorkbookListing] = [], words: SiteWords, images: [String: PublishedImage] = [:],
+         meetingFlyers: [WorksheetListing.Download] = [], languages: [LanguageLink] = []) {
         self.workbooks = workbooks
         self.pointWorkbooks = pointWorkbooks
         self.meetingFlyers = meetingFlyers
@@ -52,10 +69,11 @@ final class SiteData: Sendable {
         self.images = images
         brand = SiteBrand(branding: site.config.branding, images: images)
         self.site = site
+        self.languages = languages
         let config = site.config
         helpLines = config.helpLines.map(HelpLineView.init)
         menu = config.menu.map {
-            MenuEntry(title: $0.title, urlPath: $0.page.map(SitePaths.urlPath(forContentPath:)), external: $0.url)
+            MenuEntry(title: $0.title, urlPath: $0.page.map(site.addresses.urlPath(of:)), external: $0.url)
         }
         points = site.points
         var tools: [Int: [Page]] = [:]

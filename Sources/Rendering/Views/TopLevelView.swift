@@ -5,8 +5,10 @@ import Mustache
 /// it is (`rest`).
 struct TopLevelView: TemplateView {
     enum Key: String, CaseIterable {
-        case site, page, root, menu
+        case site, page, root, menu, words, alternates, languages
         case isHome = "is_home"
+        case siteRoot = "site_root"
+        case hasLanguages = "has_languages"
     }
 
     let frame: PageFrame
@@ -18,7 +20,12 @@ struct TopLevelView: TemplateView {
         case .page: return PageView(frame: frame)
         case .root: return TemplateText(frame.root)
         case .menu: return frame.site.menu.map { MenuEntryView(entry: $0, frame: frame) }
-        case .isHome: return frame.urlPath.isEmpty && frame.hasOwnAddress
+        case .isHome: return frame.urlPath == frame.site.site.urlPrefix && frame.hasOwnAddress
+        case .siteRoot: return TemplateText(frame.siteRoot)
+        case .words: return WordsView(words: frame.site.words.interface)
+        case .alternates: return AlternateView.list(for: frame)
+        case .languages: return LanguageLinkView.list(for: frame)
+        case .hasLanguages: return !frame.site.languages.isEmpty
         }
     }
 }

@@ -27,7 +27,8 @@ struct WorksheetPageView: TemplateView {
         case .breadcrumbs:
             // Home › Worksheets › this one: where the page is, not where its
             // tool is (the tool is linked from the page itself).
-            return [LinkView(title: frame.site.words.home, url: frame.link(to: "")), LinkView(title: frame.site.words.worksheets, url: "../")]
+            return [LinkView(title: frame.site.words.home, url: frame.link(to: frame.site.site.addresses.prefix)),
+                    LinkView(title: frame.site.words.worksheets, url: "../")]
         case .hasBreadcrumbs:
             return true
         }
