@@ -18,7 +18,7 @@ struct OfflineCopy: SiteOutput {
     static var searchScript: String { "search-index.js" }
 
     func write(_ data: Data, to relativePath: String) throws(Diagnostic) {
-        if relativePath.hasSuffix(".html") || relativePath == "search.json" {
+        if relativePath.hasSuffix(".html") || Self.isSearchIndex(relativePath) {
             try write(String(decoding: data, as: UTF8.self), to: relativePath)
         } else {
             try output.write(data, to: relativePath)
@@ -26,17 +26,32 @@ struct OfflineCopy: SiteOutput {
     }
 
     func write(_ text: String, to relativePath: String) throws(Diagnostic) {
-        // Only a web server shows 404.html, for an address it does not have;
-        // from disk nobody reaches it, and its site-absolute links would lead nowhere.
-        if relativePath == "404.html" { return }
+        // Only a web server shows 404.html (each language has its own), for an
+        // address it does not have; from disk nobody reaches it, and its
+        // site-absolute links would lead nowhere.
+        if Self.isNotFoundPage(relativePath) { return }
         if relativePath.hasSuffix(".html") {
             try output.write(Self.offlinePage(text), to: relativePath)
-        } else if relativePath == "search.json" {
+        } else if Self.isSearchIndex(relativePath) {
             try output.write(text, to: relativePath)
-            try output.write(Self.searchIndexScript(json: text), to: Self.searchScript)
+            let folder = relativePath.dropLast("search.json".count)
+            try output.write(Self.searchIndexScript(json: text), to: folder + Self.searchScript)
         } else {
             try output.write(text, to: relativePath)
         }
+    }
+
+    /// `404.html` or a language's `es/404.html`.
+    static func isNotFoundPage(_ relativePath: String) -> Bool {
+        let parts = relativePath.split(separator: "/")
+        return parts.last == "404.html" && parts.count <= 2
+    }
+
+    /// `search.json` or a language's `es/search.json`: each search page loads
+    /// the index of its own language.
+    static func isSearchIndex(_ relativePath: String) -> Bool {
+        let parts = relativePath.split(separator: "/")
+        return parts.last == "search.json" && parts.count <= 2
     }
 
     /// The page with its links to other pages in their offline form. The

@@ -33,6 +33,36 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x").path))
     }
 
+    /// A person who types `smartsite new site hope` at a terminal is asked,
+    /// re-asked after a wrong phone number, and may leave the address for later.
+    /// util-linux `script` gives the program a real terminal (a pty) and types
+    /// the answers into it.
+    @Test func onATerminalItAsksAndAsksAgainAfterAMistake() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let program = try #require(SmartsiteProgram.path, "smartsite is not built")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["--quiet", "--return", "--command", "'\(program)' new site hope", "/dev/null"]
+        process.currentDirectoryURL = folder
+        let typed = Pipe(), shown = Pipe()
+        process.standardInput = typed
+        process.standardOutput = shown
+        process.standardError = shown
+        try process.run()
+        typed.fileHandleForWriting.write(Data("Sunrise Recovery Center\ncall us\n(555) 123-4567\n\n".utf8))
+        try typed.fileHandleForWriting.close()
+        let screen = String(decoding: shown.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(screen)")
+        #expect(screen.contains("Your program's name"), "\(screen)")
+        #expect(screen.contains("'call us' is not a phone number"), "\(screen)")
+        #expect(screen.contains("Where the site will be published"), "\(screen)")
+        let site = folder.appendingPathComponent("hope/content")
+        #expect(text(site.appendingPathComponent("site.yaml")).contains("title: \"Sunrise Recovery Center\""))
+        #expect(text(site.appendingPathComponent("providers/sunrise-recovery-center.md")).contains("(555) 123-4567"))
+        #expect(text(site.appendingPathComponent("site.yaml")).contains("base_url: https://smart-recovery-guide.example.org/"))
+    }
+
     @Test func theExampleAddressIsKeptUntilChangedAndCheckSaysSo() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let site = try newSite()

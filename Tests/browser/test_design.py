@@ -441,3 +441,26 @@ def test_the_long_comparison_table_has_the_page_width(server, browser, screen):
         "var f = document.querySelector('.page-frame'), s = getComputedStyle(f);"
         "return f.getBoundingClientRect().width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)")
     assert table >= 0.95 * frame, f"the comparison table is {table} px of {frame}"
+
+
+# --- the Spanish pages ----------------------------------------------------------
+
+SPANISH_PAGES = ["/es/", "/es/toolbox/", "/es/program/", "/es/help-now/", "/es/meetings/", "/es/worksheets/"]
+
+
+@pytest.mark.parametrize("path", SPANISH_PAGES)
+def test_spanish_pages_fit_a_phone_and_mark_one_menu_entry(path, server, browser, screen):
+    # Spanish words run longer than English: the help bar may take two lines, never sideways room.
+    for width in (320, 375):
+        screen(width, "light")
+        load(browser, server, path)
+        scroll = browser.execute_script("return document.documentElement.scrollWidth")
+        assert scroll <= width, f"{path} is {scroll} px wide on a {width} px screen"
+        bar = browser.find_element(By.CSS_SELECTOR, ".help-bar p")
+        right = browser.execute_script("return arguments[0].getBoundingClientRect().right", bar)
+        assert right <= width, f"the help bar of {path} reaches {right} px at {width} px"
+    # The home entry (Inicio) is the current one on the home page alone.
+    current = [a.get_attribute("textContent").strip()
+               for a in browser.find_elements(By.CSS_SELECTOR, ".site-nav a[aria-current='page']")]
+    assert len(current) <= 1, f"{path} marks {current} as the current page"
+    assert ("Inicio" in current) == (path == "/es/"), f"{path} marks {current}"

@@ -86,6 +86,25 @@ def test_search_finds_a_page_from_disk(offline_site, browser):
     assert "Urge Log" in browser.find_element(By.TAG_NAME, "h1").text
 
 
+def test_spanish_search_works_from_disk(offline_site, browser):
+    """The Spanish search page loads the Spanish index (es/search-index.js)
+    from disk, and its result opens the Spanish page."""
+    open_file(browser, offline_site / "es" / "search" / "index.html")
+    WebDriverWait(browser, 20).until(lambda d: "Cargando" not in d.find_element(By.ID, "search-status").text)
+    status = browser.find_element(By.ID, "search-status").text
+    assert "No se pudo" not in status, status
+    browser.find_element(By.ID, "search-input").send_keys("impulsos")
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
+    results = browser.find_elements(By.CSS_SELECTOR, "#search-results a")
+    target = next((link for link in results if link.text == "Registro de impulsos"), None)
+    assert target, [link.text for link in results]
+    href = target.get_attribute("href")
+    assert href == (offline_site / "es" / "toolbox" / "urge-log" / "index.html").as_uri(), href
+    target.click()
+    WebDriverWait(browser, 20).until(lambda d: d.current_url == href)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Registro de impulsos"
+
+
 def test_no_link_of_the_offline_copy_needs_a_server(offline_site):
     """Every link to a page of the site names its index.html; none leaves
     for the web address the site will have."""

@@ -182,13 +182,38 @@ def test_search_finds_cost_benefit_analysis(server, browser):
     assert browser.current_url.endswith("/search/?q=zzzzqqq")
 
 
+@pytest.mark.parametrize("typed", ["análisis", "analisis", "ANÁLISIS costos"])
+def test_spanish_search_finds_a_spanish_page_with_or_without_accents(typed, server, browser):
+    """A Spanish visitor searches in Spanish, typing the accent or not: the
+    results are the Spanish pages, and what the page says is in Spanish."""
+    load(browser, server, "/es/search/")
+    wait = WebDriverWait(browser, 10)
+    wait.until(lambda d: "Cargando" not in d.find_element(By.ID, "search-status").text,
+               "the Spanish search index did not load")
+    assert "No se pudo" not in browser.find_element(By.ID, "search-status").text
+    browser.find_element(By.ID, "search-input").send_keys(typed)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li a"),
+               f"typing {typed!r} showed no results")
+    links = {a.text: a.get_attribute("href") for a in
+             browser.find_elements(By.CSS_SELECTOR, "#search-results li a")}
+    tool = server.url("/es/toolbox/cost-benefit-analysis/")
+    assert links.get("Análisis de costos y beneficios") == tool, f"searching {typed!r} found {links}"
+    off = [href for href in links.values() if not href.startswith(server.url("/es/"))]
+    assert not off, f"a Spanish search led to pages in another language: {off}"
+    status = browser.find_element(By.ID, "search-status").text
+    assert "coincide" in status and "match" not in status, status
+    assert not console_errors(browser)
+
+
 def test_worksheet_pdf_links_download_pdfs(site, pages, server, browser):
     """Every *.pdf link on the worksheet, tool and meetings pages downloads a
     PDF (the meetings flyer too), and every PDF the build made is linked
     from one of them."""
     linked = {}
     for path, _ in pages:
-        if not (path.startswith("/worksheets/") or path.startswith("/toolbox/") or path == "/meetings/"):
+        # The Spanish pages (/es/...) link to the Spanish PDFs.
+        plain = path[len("/es"):] if path.startswith("/es/") else path
+        if not (plain.startswith("/worksheets/") or plain.startswith("/toolbox/") or plain == "/meetings/"):
             continue
         load(browser, server, path)
         for a in browser.find_elements(By.CSS_SELECTOR, 'a[href$=".pdf"]'):
@@ -225,8 +250,8 @@ def test_missing_page_is_a_styled_404(server, browser):
 
 def test_every_page_is_reachable_by_links(pages, server, browser):
     """Starting at the home page and following links on the site reaches every
-    page (the 404 page aside)."""
-    wanted = {path for path, _ in pages if path != "/404.html"}
+    page (each language's 404 page aside: a missing address leads there, not a link)."""
+    wanted = {path for path, _ in pages if not path.endswith("/404.html")}
     seen, queue = set(), ["/"]
     while queue:
         path = queue.pop()

@@ -9,7 +9,9 @@
   if (!script || !input || !status || !list) return;
   var root = script.getAttribute("data-root") || "./";
   // The words come from the page (templates/i18n/ through search.mustache), in its language.
-  function words(name) { return script.getAttribute("data-" + name) || ""; }
+  // (Not named `words`: that is the tokenizer below, and a second function
+  // declaration of one name silently replaces the first.)
+  function said(name) { return script.getAttribute("data-" + name) || ""; }
   var pages = null;
 
   function words(text) {
@@ -41,8 +43,8 @@
       .filter(function (hit) { return hit.score > 0; })
       .sort(function (a, b) { return b.score - a.score || a.page.title.localeCompare(b.page.title); })
       .slice(0, 30);
-    status.textContent = found.length === 0 ? words("none").replace("{query}", query) :
-      found.length === 1 ? words("one") : words("many").replace("{count}", found.length);
+    status.textContent = found.length === 0 ? said("none").replace("{query}", query) :
+      found.length === 1 ? said("one") : said("many").replace("{count}", found.length);
     found.forEach(function (hit) {
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -94,10 +96,10 @@
     });
   }
 
-  status.textContent = words("loading");
+  status.textContent = said("loading");
   (window.location.protocol === "file:" ? loadScript() : fetchIndex().catch(loadScript))
     .then(function (data) { pages = data; status.textContent = ""; start(); })
     .catch(function () {
-      status.textContent = words("failed");
+      status.textContent = said("failed");
     });
 })();

@@ -17,8 +17,10 @@ struct MenuEntryView: TemplateView {
             return frame.rootOverride.map { $0 + target } ?? frame.link(to: target)
         case .current:
             guard let target = entry.urlPath, frame.hasOwnAddress else { return false }
-            // A section's entry stays marked on every page inside it.
-            return target == frame.urlPath || (!target.isEmpty && frame.urlPath.hasPrefix(target))
+            // A section's entry stays marked on every page inside it; the
+            // home page's ("", or "es/" for Spanish) on the home page alone.
+            let isHome = target == frame.site.site.urlPrefix
+            return target == frame.urlPath || (!target.isEmpty && !isHome && frame.urlPath.hasPrefix(target))
         }
     }
 }
