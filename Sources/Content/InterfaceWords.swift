@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Markdown
 import Yams
 
 /// The words smartsite and the templates put on the site and on printed
@@ -46,8 +47,33 @@ public struct InterfaceWords: Sendable {
            "large_print", "workbook_title", "part_workbook_title", "workbook_subtitle", "workbook_cover", "workbook_contents"]
         + Weekday.allCases.map { "day_" + $0.rawValue } + Meeting.Audience.allCases.map(audienceKey)
         + ["and", "meeting_online", "meeting_in_person", "meeting_hybrid", "locale", "calendar_example"]
+        + markdownKeys
         + ["flyer_title", "flyer_help_heading", "flyer_more_at", "flyer_example_note", "flyer_official_finder",
            "flyer_times_in", "flyer_until", "flyer_example_tag", "flyer_more_meetings"]
+
+    static let markdownKeys = ["callout_note", "callout_tip", "callout_warning", "table"]
+
+    /// The words the Markdown renderer puts on pages in this language.
+    public var markdownWords: MarkdownWords {
+        MarkdownWords(note: text("callout_note"), tip: text("callout_tip"), warning: text("callout_warning"), table: text("table"))
+    }
+
+    /// Every language's Markdown words, read before the pages are (a page's
+    /// Markdown is rendered as it loads, before the templates and their words
+    /// are). A file that cannot be read is left out here: the full load of
+    /// the words after the pages reports it, with the key or line at fault.
+    public static func markdownWords(templatesFolder: String) -> [String: MarkdownWords] {
+        let folder = templatesFolder + "/i18n"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var labels: [String: MarkdownWords] = [:]
+        for file in files where file.hasSuffix(".yaml") {
+            let code = String(file.dropLast(".yaml".count))
+            guard let words = try? read(code, path: folder + "/" + file),
+                  markdownKeys.allSatisfy({ words.words[$0] != nil }) else { continue }
+            labels[code] = words.markdownWords
+        }
+        return labels
+    }
 
     /// `family-and-friends` → `audience_family_and_friends`, a meeting's audience's words.
     public static func audienceKey(_ audience: Meeting.Audience) -> String {

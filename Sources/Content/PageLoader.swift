@@ -11,6 +11,8 @@ struct PageLoader: Sendable {
     var addresses = PageAddresses()
     /// A page of another language than the default, which may say what it translates.
     var isTranslation = false
+    /// The words the Markdown renderer puts on pages, in this language.
+    var markdownWords = MarkdownWords.english
 
     struct Loaded: Sendable {
         var page: Page?
@@ -54,7 +56,7 @@ struct PageLoader: Sendable {
         let urlPath = addresses.urlPath(of: contentPath)
         let addresses = self.addresses
         let options = MarkdownOptions(path: path, lineOffset: frontMatter.bodyLineOffset,
-                                      smartPunctuation: true, allowRawHTML: config.rawHTML)
+                                      smartPunctuation: true, allowRawHTML: config.rawHTML, words: markdownWords)
         let renderer = HTMLRenderer(options: options) { destination in
             Self.rewrite(destination, from: contentPath, urlPath: urlPath, addresses: addresses)
         }

@@ -16,13 +16,19 @@ public struct Site: Sendable {
     /// links and menu entries that lead to them are not reported again, so
     /// one mistake gives one error.
     public var unreadablePages: Set<String> = []
+    /// The Markdown renderer's words in this site's language (preview reloads pages with them).
+    public var markdownWords = MarkdownWords.english
 
     public struct LoadOptions: Sendable {
         public var includeDrafts: Bool
         public var baseURL: String?
-        public init(includeDrafts: Bool = false, baseURL: String? = nil) {
+        /// The Markdown renderer's words by language code (``InterfaceWords/markdownWords(templatesFolder:)``);
+        /// a language not in it has the English ones.
+        public var markdownWords: [String: MarkdownWords]
+        public init(includeDrafts: Bool = false, baseURL: String? = nil, markdownWords: [String: MarkdownWords] = [:]) {
             self.includeDrafts = includeDrafts
             self.baseURL = baseURL
+            self.markdownWords = markdownWords
         }
     }
 
@@ -78,7 +84,9 @@ public struct Site: Sendable {
     private static func loadLanguage(folder: ContentFolder, config: SiteConfig, options: LoadOptions,
                                      addresses: PageAddresses = PageAddresses(), sources: [String: SourceText] = [:],
                                      diagnostics: inout [Diagnostic]) -> Site {
-        let loader = PageLoader(folder: folder, config: config, addresses: addresses, isTranslation: !addresses.prefix.isEmpty)
+        let markdownWords = options.markdownWords[config.language] ?? .english
+        let loader = PageLoader(folder: folder, config: config, addresses: addresses, isTranslation: !addresses.prefix.isEmpty,
+                                markdownWords: markdownWords)
         let pageFiles = folder.markdownFiles.filter { !$0.hasPrefix("worksheets/") }
         let loaded = pageFiles.parallelMap { file in
             guard let source = sources[file] else { return loader.load(file) }
@@ -110,6 +118,7 @@ public struct Site: Sendable {
         var site = Site(config: config, pages: pages, folder: folder, worksheetFiles: worksheetFiles)
         site.unreadablePages = unreadable
         site.addresses = addresses
+        site.markdownWords = markdownWords
         diagnostics += SiteChecks(site: site).run()
         if !addresses.slugs.isEmpty { diagnostics += site.sameAddressProblems() }
         return site

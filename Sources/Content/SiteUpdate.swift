@@ -1,4 +1,5 @@
 import Diagnostics
+import Markdown
 
 /// What `smartsite preview` needs to change one page of a loaded site
 /// without loading the other 9,999 again.
@@ -6,7 +7,7 @@ extension Site {
     /// Loads one page file again. `page` is nil when the file has errors (in
     /// `diagnostics`) or is a draft and drafts are not included.
     public func reload(page contentPath: String, includeDrafts: Bool) -> (page: Page?, diagnostics: [Diagnostic]) {
-        let loaded = PageLoader(folder: folder, config: config).load(contentPath)
+        let loaded = PageLoader(folder: folder, config: config, markdownWords: markdownWords).load(contentPath)
         guard let page = loaded.page, includeDrafts || !page.isDraft else { return (nil, loaded.diagnostics) }
         return (page, loaded.diagnostics)
     }

@@ -23,7 +23,7 @@ extension HTMLDirective {
             throw .error(renderer.options.path, line: block.line, column: block.column,
                          "this callout is empty", fix: "write its text on the lines between the fences")
         }
-        let label = ["note": "Note", "tip": "Tip", "warning": "Warning"][kind] ?? "Note"
+        let label = renderer.options.words.callout(kind)
         var html = "<aside class=\"callout callout-\(kind)\" aria-label=\"\(label)\">\n"
         html += "<p class=\"callout-title\">\(title.isEmpty ? label : renderer.renderInline(title, line: block.line))</p>\n"
         html += renderer.renderBlocks(block.body, line: block.bodyLine)

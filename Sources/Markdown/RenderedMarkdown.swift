@@ -40,11 +40,15 @@ public struct MarkdownOptions: Sendable {
     public var smartPunctuation: Bool
     /// Raw HTML in Markdown is left out unless the site opts in.
     public var allowRawHTML: Bool
+    /// The words the renderer puts on the page, in the page's language.
+    public var words: MarkdownWords
 
-    public init(path: String, lineOffset: Int = 0, smartPunctuation: Bool = true, allowRawHTML: Bool = false) {
+    public init(path: String, lineOffset: Int = 0, smartPunctuation: Bool = true, allowRawHTML: Bool = false,
+                words: MarkdownWords = .english) {
         self.path = path
         self.lineOffset = lineOffset
         self.smartPunctuation = smartPunctuation
         self.allowRawHTML = allowRawHTML
+        self.words = words
     }
 }

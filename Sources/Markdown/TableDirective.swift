@@ -41,7 +41,7 @@ extension HTMLDirective {
         let caption = block.arguments.isEmpty ? "" : renderer.renderInline(block.arguments, line: block.line)
         // On a phone the table scrolls sideways in this box: tabindex lets a
         // keyboard scroll it, and the region is named after the caption.
-        var html = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(caption.isEmpty ? "Table" : textOfHTML(caption))\"><table>\n"
+        var html = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(caption.isEmpty ? renderer.options.words.table : textOfHTML(caption))\"><table>\n"
         if !caption.isEmpty {
             html += "<caption>\(caption)</caption>\n"
         }

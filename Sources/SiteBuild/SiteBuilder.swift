@@ -110,7 +110,8 @@ public enum SiteBuilder {
         progress("Reading content")
         let (site, contentWarnings) = try BuildStep.loadContent.run { () throws(DiagnosticsError) in
             try Site.load(contentRoot: URL(fileURLWithPath: options.contentFolder), displayRoot: options.contentFolder,
-                          options: .init(includeDrafts: options.includeDrafts, baseURL: options.baseURL))
+                          options: .init(includeDrafts: options.includeDrafts, baseURL: options.baseURL,
+                                         markdownWords: InterfaceWords.markdownWords(templatesFolder: options.templatesFolder)))
         }
         report.warnings += contentWarnings
         clock.lap(.loadContent, into: &report)

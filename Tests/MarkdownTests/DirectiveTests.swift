@@ -57,6 +57,19 @@ final class DirectiveTests: XCTestCase {
         XCTAssertTrue(plain.html.contains("<p class=\"callout-title\">Note</p>"))
     }
 
+    /// A Spanish page's boxes and tables are named with the words its
+    /// language gives (templates/i18n), not the English defaults.
+    func testBoxesAndTablesTakeThePagesWords() {
+        let spanish = MarkdownWords(note: "Nota", tip: "Consejo", warning: "Atención", table: "Tabla")
+        let renderer = HTMLRenderer(options: MarkdownOptions(path: "content/es/x.md", words: spanish)) { $0 }
+        let result = renderer.render("```callout\nUna nota.\n```\n\n```callout warning\nCuidado.\n```\n\n```table\n| A | B |\n|--|--|\n| 1 | 2 |\n```\n")
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertTrue(result.html.contains("<aside class=\"callout callout-note\" aria-label=\"Nota\">\n<p class=\"callout-title\">Nota</p>"), result.html)
+        XCTAssertTrue(result.html.contains("<aside class=\"callout callout-warning\" aria-label=\"Atención\">\n<p class=\"callout-title\">Atención</p>"), result.html)
+        XCTAssertTrue(result.html.contains("role=\"region\" aria-label=\"Tabla\""), result.html)
+        XCTAssertFalse(result.html.contains("Note") || result.html.contains("Warning") || result.html.contains("\"Table\""), result.html)
+    }
+
     func testEmptyCalloutIsAnError() {
         let result = render("```callout tip\n```\n")
         XCTAssertEqual(result.diagnostics.first?.message, "this callout is empty")
