@@ -18,6 +18,8 @@ let package = Package(
         // Already used by Hummingbird; named here because preview uses them directly.
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // Also in Hummingbird's graph: SHA-256 for the caches (DerivedFiles).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // libcmark from the system (Debian libcmark-dev), found through pkg-config.
@@ -63,7 +65,7 @@ let package = Package(
         .target(name: "VipsCalls", dependencies: ["CVips"]),
         // Files made by a slow program that the next build may reuse (PDFs,
         // resized images), and the SHA-256 that names their input.
-        .target(name: "DerivedFiles"),
+        .target(name: "DerivedFiles", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Photos in content/ read, checked and resized with libvips: a few
         // widths in WebP and the original format, metadata stripped.
         .target(name: "Images", dependencies: ["VipsCalls", "DerivedFiles", "Diagnostics"]),
