@@ -16,6 +16,21 @@ public struct Site: Sendable {
     /// links and menu entries that lead to them are not reported again, so
     /// one mistake gives one error.
     public var unreadablePages: Set<String> = []
+    /// On another language's site: the default language's meetings it has no
+    /// page of its own for (`content/es/meetings/` is often empty). A
+    /// meeting is one event whatever the site's language, so a Spanish
+    /// visitor's schedule lists it too, linking to its page in the original.
+    public internal(set) var sharedMeetings: [Page] = []
+    /// ``sharedMeetings``' language (the default's code).
+    public internal(set) var sharedMeetingsLanguage: String?
+
+    /// Every meeting this site lists (its schedule, the home page's week, a
+    /// host's page, the calendar feed, the flyer): its own meeting pages and
+    /// the shared ones.
+    public var meetings: [Page] {
+        pages.filter { $0.kind == .meeting && $0.meeting != nil } + sharedMeetings
+    }
+
     /// The Markdown renderer's words in this site's language (preview reloads pages with them).
     public var markdownWords = MarkdownWords.english
 
@@ -67,6 +82,12 @@ public struct Site: Sendable {
             diagnostics += slugProblems
             site.translations.append(loadLanguage(folder: languageFolder, config: config.forLanguage(code), options: options,
                                                   addresses: addresses, sources: sources, diagnostics: &diagnostics))
+        }
+        let defaultMeetings = site.meetings
+        for position in site.translations.indices {
+            let translation = site.translations[position]
+            site.translations[position].sharedMeetings = defaultMeetings.filter { translation.page(at: $0.contentPath) == nil }
+            site.translations[position].sharedMeetingsLanguage = site.language
         }
         if !codes.isEmpty {
             let (pairs, problems) = LanguagePairs.make(site)

@@ -46,7 +46,8 @@ extension SiteRenderer {
         let meetings = data.meetings
         guard !meetings.isEmpty else { return [] }
         let words = data.words.meetings
-        return meetings.compactMap { page in
+        // A shared meeting's own calendar is published by its own language's site.
+        return meetings.filter { site.page(at: $0.contentPath) != nil }.compactMap { page in
             MeetingCalendar.file(for: page, site: site, words: words).map { Output(path: MeetingCalendarPaths.file(of: page), text: $0) }
         } + [Output(path: site.urlPrefix + MeetingCalendarPaths.feed, text: MeetingCalendar.feed(site: site, words: words))]
     }

@@ -85,7 +85,7 @@ enum MeetingFlyerStep {
 
     /// What the flyer says, or nil when the site has no meetings.
     static func flyer(site: Site, words interface: InterfaceWords) -> MeetingFlyer? {
-        let meetings = site.pages.filter { $0.kind == .meeting && $0.meeting != nil }.sorted(by: MeetingOrder.weekly)
+        let meetings = site.meetings.sorted(by: MeetingOrder.weekly)
         guard !meetings.isEmpty else { return nil }
         let words = MeetingWords(interface)
         let config = site.config

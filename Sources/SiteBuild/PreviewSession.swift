@@ -197,6 +197,9 @@ public final class PreviewSession {
                 let known = site.folder.markdownFiles.contains(path)
                 if files.fileExists(atPath: site.folder.url(path).path) {
                     guard known else { return nil }
+                    // Another language's schedule lists this meeting too, and
+                    // its pages are made by full builds.
+                    if site.translations.contains(where: { $0.sharedMeetings.contains { $0.contentPath == path } }) { return nil }
                     plan.pages.append(path)
                 } else if known {
                     return nil

@@ -227,16 +227,17 @@ final class PreviewSessionTests: XCTestCase {
         }
     }
 
-    /// The shipped site (real templates, real meetings, Ghostscript): a
-    /// facilitator moves a meeting to another evening and saves.
-    func testSavingAMeetingRemakesItsPageTheScheduleTheHostTheCalendarsAndTheFlyer() throws {
+    /// A copy of the shipped site (real templates, real meetings, Ghostscript),
+    /// previewed; `english` leaves out content/es/ (site.yaml's `es` is then
+    /// not built, with a warning).
+    private func previewShippedSite(english: Bool) throws -> (folder: URL, options: BuildOptions, first: PreviewUpdate) {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smartsite-preview-meetings-\(UUID().uuidString.prefix(8))")
-        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for part in ["content", "templates"] {
             try FileManager.default.copyItem(at: repository.appendingPathComponent(part), to: folder.appendingPathComponent(part))
         }
+        if english { try FileManager.default.removeItem(at: folder.appendingPathComponent("content/es")) }
         let options = BuildOptions(contentFolder: folder.appendingPathComponent("content").path,
                                    templatesFolder: folder.appendingPathComponent("templates").path,
                                    outputFolder: folder.appendingPathComponent("output").path)
@@ -245,6 +246,36 @@ final class PreviewSessionTests: XCTestCase {
         let first = session.buildAll()
         XCTAssertEqual(first.errors, [])
         served = first.files
+        return (folder, options, first)
+    }
+
+    /// Two languages: the Spanish schedule shares the English meetings, and
+    /// another language's pages are made by full builds, so a meeting saved
+    /// is one; the Spanish schedule, home page and flyer show the change.
+    func testSavingAMeetingTheSpanishScheduleSharesRemakesTheSpanishPagesToo() throws {
+        let (folder, _, first) = try previewShippedSite(english: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertTrue(page("es/meetings/index.html").contains("Wednesday online SMART meeting"))
+        let spanishFlyer = try XCTUnwrap(first.files["es/meetings/flyer-letter.pdf"])
+        let file = folder.appendingPathComponent("content/meetings/wednesday-online.md")
+        let meeting = try String(contentsOf: file, encoding: .utf8)
+        try Data(meeting.replacingOccurrences(of: "title: Wednesday online SMART meeting", with: "title: Tuesday online SMART meeting")
+            .replacingOccurrences(of: "days: [wed]", with: "days: [tue]").utf8).write(to: file)
+        let update = change(.content("meetings/wednesday-online.md"))
+        XCTAssertEqual(update.errors, [])
+        XCTAssertTrue(update.replacesAll)
+        for path in ["es/meetings/index.html", "es/index.html"] {
+            XCTAssertTrue(page(path).contains("Tuesday online SMART meeting"), path)
+            XCTAssertFalse(page(path).contains("Wednesday online SMART meeting"), path)
+        }
+        XCTAssertNotEqual(served["es/meetings/flyer-letter.pdf"], spanishFlyer)
+    }
+
+    /// One language: a facilitator moves a meeting to another evening and
+    /// saves; only what shows the meeting is made again.
+    func testSavingAMeetingRemakesItsPageTheScheduleTheHostTheCalendarsAndTheFlyer() throws {
+        let (folder, options, first) = try previewShippedSite(english: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let flyer = try XCTUnwrap(served["meetings/flyer-letter.pdf"])
         XCTAssertNotNil(served["meetings/flyer-a4.pdf"])
         XCTAssertTrue(page("meetings/index.html").contains("flyer-letter.pdf"))

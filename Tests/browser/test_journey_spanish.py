@@ -98,7 +98,13 @@ def test_no_english_interface_words_on_a_spanish_page(pages, server, browser):
             "document.querySelectorAll('[aria-label],[title],[placeholder],[alt]').forEach(function (e) {"
             "  ['aria-label', 'title', 'placeholder', 'alt'].forEach(function (a) {"
             "    if (e.hasAttribute(a)) parts.push(e.getAttribute(a)); }); });"
-            "return parts.join('\\n');")
+            "var other = Array.from(document.querySelectorAll('[hreflang]:not([hreflang=\"es\"])'), e => e.innerText);"
+            "return {said: parts.join('\\n'), other: other};")
+        # A link to a page in another language (hreflang) carries that page's
+        # title, e.g. a meeting the English site lists and no Spanish page has.
+        said, other = said["said"], said["other"]
+        for title in sorted(other, key=len, reverse=True):
+            said = said.replace(title, "")
         # A source's English title is quoted (“Attending Your First SMART
         # Recovery Meeting”), and an agency keeps its name.
         said = re.sub(r"“[^”]*”", "“…”", said).replace("Substance Abuse and Mental Health Services Administration", "SAMHSA")
@@ -124,3 +130,29 @@ def test_the_markdowns_boxes_and_tables_are_named_in_spanish(server, browser):
     for label, _ in labels:
         assert label in ("Nota", "Consejo", "Atención"), labels
     assert ("Nota", "Nota") in labels, labels
+
+
+def test_the_spanish_schedule_lists_the_programs_meetings(pages, server, browser):
+    """content/es/meetings/ has no meetings of its own: the Spanish schedule
+    shares the English site's, in Spanish words, and she finds the meeting
+    held in Spanish by the language filter. Its link leads to the meeting's
+    page (in English, said by hreflang)."""
+    english = [path for path, _ in pages if path.startswith("/meetings/") and path.count("/") == 3]
+    assert english, "no English meeting pages"
+    load(browser, server, "/es/meetings/")
+    listed = {a.get_attribute("href"): a for a in browser.find_elements(By.CSS_SELECTOR, "#schedule .meeting-name a")}
+    assert set(listed) == {server.url(path) for path in english}, sorted(listed)
+    for link in listed.values():
+        assert link.get_attribute("hreflang") == "en"
+    days = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "#schedule h3")]
+    assert "sábado" in days and not any(day in ("Saturday", "Monday") for day in days), days
+    browser.find_element(By.CSS_SELECTOR, '.meeting-filter[data-filter="language"][data-value="es"]').click()
+    shown = [li for li in browser.find_elements(By.CSS_SELECTOR, "#schedule li.meeting") if li.is_displayed()]
+    names = [li.find_element(By.CSS_SELECTOR, ".meeting-name a").text for li in shown]
+    assert names == ["Reunión SMART del sábado"], names
+    shown[0].find_element(By.CSS_SELECTOR, ".meeting-name a").click()
+    WebDriverWait(browser, 20).until(lambda d: d.current_url == server.url("/meetings/saturday-spanish/"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Reunión SMART del sábado"
+    # The printed schedule in Spanish lists them too.
+    flyer = browser.execute_script("return fetch('/es/meetings/flyer-letter.pdf').then(r => r.status)")
+    assert flyer == 200

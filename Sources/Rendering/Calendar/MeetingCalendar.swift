@@ -18,7 +18,7 @@ public enum MeetingCalendar {
     }
 
     public static func feed(site: Site, words: MeetingWords) -> String {
-        let meetings = site.pages.filter { $0.kind == .meeting && !($0.meeting?.example ?? true) }
+        let meetings = site.meetings.filter { !($0.meeting?.example ?? true) }
         return calendar(of: meetings.sorted(by: MeetingOrder.weekly), name: site.config.title, site: site, words: words)
     }
 

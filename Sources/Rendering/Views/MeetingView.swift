@@ -58,6 +58,9 @@ struct MeetingView: TemplateView {
         case hasSkip = "has_skip"
         case isExample = "is_example"
         case calendarURL = "calendar_url"
+        /// The language of the meeting's page, when it is another than the
+        /// site's (a meeting the Spanish schedule shares from the English site).
+        case pageLanguage = "page_language"
     }
 
     /// What a list of meetings shows of each.
@@ -106,6 +109,9 @@ struct MeetingView: TemplateView {
         case .hasSkip: return !meeting.skip.isEmpty
         case .isExample: return meeting.example ? true : nil
         case .calendarURL: return TemplateText(frame.link(to: MeetingCalendarPaths.file(of: page)))
+        case .pageLanguage:
+            let site = frame.site.site
+            return site.page(at: page.contentPath) == nil ? site.sharedMeetingsLanguage : nil
         }
     }
 

@@ -82,7 +82,7 @@ final class SiteData: Sendable {
         }
         toolsByPoint = tools.mapValues { $0.sorted(by: Site.listOrder) }
         self.worksheets = worksheets
-        meetings = site.pages.filter { $0.kind == .meeting && $0.meeting != nil }.sorted(by: MeetingOrder.weekly)
+        meetings = site.meetings.sorted(by: MeetingOrder.weekly)
         meetingsByHost = Dictionary(grouping: meetings) { $0.meeting?.host ?? "" }
         worksheetsBySlug = Dictionary(worksheets.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
