@@ -19,12 +19,31 @@ enum InterruptCleanup {
     /// Staging folder → the name it is moved to before it is deleted.
     nonisolated(unsafe) private static var folders: [String: String] = [:]
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    /// Set by a signal's cleanup: no watched folder is made after it.
+    nonisolated(unsafe) private static var stopping = false
     private static let queue = DispatchQueue(label: "smartsite.interrupt-cleanup")
 
     /// Moves `staging` to `trash` and deletes it if a signal stops the build.
     static func watch(_ staging: String, trash: String) {
         lock.lock()
         defer { lock.unlock() }
+        watchLocked(staging, trash: trash)
+    }
+
+    /// Makes `folder` (mkdir; one that exists is fine) and watches it, unless
+    /// a signal is already stopping the build: 0, or the errno (ECANCELED
+    /// when stopping). Under the lock the cleanup takes, so the folder is
+    /// either made before the cleanup looks (and moved away by it) or not at all.
+    static func makeWatched(_ folder: String, trash: String) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        if stopping { return ECANCELED }
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST { return errno }
+        watchLocked(folder, trash: trash)
+        return 0
+    }
+
+    private static func watchLocked(_ staging: String, trash: String) {
         folders[staging] = trash
         guard sources.isEmpty else { return }
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
@@ -48,6 +67,7 @@ enum InterruptCleanup {
     private static func stop(_ signalNumber: Int32) {
         GhostscriptProcesses.stopAll()
         lock.lock()
+        stopping = true
         let staged = folders
         lock.unlock()
         // A rename is instant whatever the size; the build's threads, still

@@ -94,12 +94,20 @@ struct OutputFolder: SiteOutput {
     }
 
     /// The scratch folder, made (once) and watched like the staging folder.
+    /// Each gs run asks for it; once a signal is stopping the build it is
+    /// not made again, or a run starting after the cleanup moved it away
+    /// would leave a new one behind.
     func makeScratch() throws(Diagnostic) -> URL {
-        if mkdir(scratch, 0o755) != 0 && errno != EEXIST {
-            throw .error(scratch, "cannot create a folder for Ghostscript: \(SystemError.text(errno))",
+        let failure: Int32
+        if stopsOnSignal {
+            failure = InterruptCleanup.makeWatched(scratch, trash: FolderSwap.siblingName("old", of: name, in: parent))
+        } else {
+            failure = mkdir(scratch, 0o755) != 0 && errno != EEXIST ? errno : 0
+        }
+        if failure != 0 {
+            throw .error(scratch, "cannot create a folder for Ghostscript: \(SystemError.text(failure))",
                          fix: "check that you may write to \(parent)")
         }
-        if stopsOnSignal { InterruptCleanup.watch(scratch, trash: FolderSwap.siblingName("old", of: name, in: parent)) }
         return URL(fileURLWithPath: scratch)
     }
 
