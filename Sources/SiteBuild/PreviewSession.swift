@@ -172,7 +172,7 @@ public final class PreviewSession {
         var templates = false
         var worksheets = false
         /// Copied as they are: (source file, path below the site root).
-        var copies: [(from: URL, to: String)] = []
+        var copies: [(from: URL, to: String, isAsset: Bool)] = []
         var ignored: [SourceChange] = []
     }
 
@@ -219,7 +219,7 @@ public final class PreviewSession {
                     // get its new sizes): a full build, which keeps the other images.
                     if ImageFormat.named(path) != nil, linked(site).contains(path) { return nil }
                     // Only what a page links to is published, in preview as in a build.
-                    if linked(site).contains(path) { plan.copies.append((source, path)) } else { plan.ignored.append(change) }
+                    if linked(site).contains(path) { plan.copies.append((source, path, false)) } else { plan.ignored.append(change) }
                 } else if known {
                     return nil
                 } else {
@@ -230,7 +230,7 @@ public final class PreviewSession {
                 if !site.translations.isEmpty { return nil }
                 plan.templates = true
             case .asset(let path):
-                plan.copies.append((URL(fileURLWithPath: options.templatesFolder).appendingPathComponent(path), path))
+                plan.copies.append((URL(fileURLWithPath: options.templatesFolder).appendingPathComponent(path), path, true))
             case .ignored:
                 plan.ignored.append(change)
             }
@@ -383,11 +383,11 @@ public final class PreviewSession {
 
     /// Copies files kept as they are (assets, images); returns the
     /// stylesheets among them. A file that is gone is removed.
-    private func copy(_ copies: [(from: URL, to: String)], to output: MemoryOutput, removed: inout [String]) -> [String] {
+    private func copy(_ copies: [(from: URL, to: String, isAsset: Bool)], to output: MemoryOutput, removed: inout [String]) -> [String] {
         var stylesheets: [String] = []
         for copy in copies {
             if let data = FileManager.default.contents(atPath: copy.from.path) {
-                output.write(data, to: copy.to)
+                output.write(copy.isAsset ? CompactStylesheet.published(data, as: copy.to) : data, to: copy.to)
                 if copy.to.hasSuffix(".css") { stylesheets.append(copy.to) }
             } else {
                 removed.append(copy.to)

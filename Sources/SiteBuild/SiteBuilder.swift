@@ -236,7 +236,7 @@ public enum SiteBuilder {
     static func copyStaticFiles(site: Site, options: BuildOptions, output: some SiteOutput,
                                 generated: Set<String>, written: Set<String> = []) throws(DiagnosticsError) -> Int {
         var problems: [Diagnostic] = []
-        var sources: [(from: String, shown: String, to: String)] = []
+        var sources: [(from: String, shown: String, to: String, isAsset: Bool)] = []
         let assetsRoot = options.templatesFolder + "/assets"
         // Another language's pages share the assets, and their linked files are
         // the default language's files (ContentFolder.language), copied from there.
@@ -247,7 +247,7 @@ public enum SiteBuilder {
                 let assets = try ContentFolder(root: URL(fileURLWithPath: assetsRoot), displayRoot: assetsRoot)
                 problems += assets.diagnostics.filter(\.isError)
                 for file in (assets.markdownFiles + assets.otherFiles).sorted() {
-                    sources.append((assets.filePath(file), assets.displayPath(file), "assets/" + file))
+                    sources.append((assets.filePath(file), assets.displayPath(file), "assets/" + file, true))
                 }
             } catch {
                 problems.append(error)
@@ -261,7 +261,7 @@ public enum SiteBuilder {
                                        fix: "rename the file (and the links to it), or move it into a folder of its own"))
                 continue
             }
-            sources.append((site.folder.sharedFilePath(file), shown, file))
+            sources.append((site.folder.sharedFilePath(file), shown, file, false))
         }
         var copied = 0
         for source in sources {
@@ -269,7 +269,8 @@ public enum SiteBuilder {
                 problems.append(.error(source.shown, "cannot read this file", fix: "check that it exists and that you may read it"))
                 continue
             }
-            do throws(Diagnostic) { try output.write(data, to: source.to) } catch { problems.append(error) }
+            let published = source.isAsset ? CompactStylesheet.published(data, as: source.to) : data
+            do throws(Diagnostic) { try output.write(published, to: source.to) } catch { problems.append(error) }
             copied += 1
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }

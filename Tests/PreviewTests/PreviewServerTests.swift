@@ -118,7 +118,7 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertEqual(events.next(within: 5)?.name, "hello")
         try site.save("templates/assets/site.css", "body { color: navy; }\n")
         XCTAssertEqual(events.waitFor("css", within: 10), "[\"assets/site.css\"]")
-        XCTAssertEqual(try http.request("/assets/site.css").text, "body { color: navy; }\n")
+        XCTAssertEqual(try http.request("/assets/site.css").text, "body{color: navy}\n")
     }
 
     func testABrokenPageShowsTheErrorOverlayUntilItIsFixed() throws {

@@ -33,7 +33,7 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(page.contains("<p class=help>988 Suicide &amp; Crisis Lifeline 988</p>"), page)
         XCTAssertNotNil(site.read("index.html"))
         XCTAssertNotNil(site.read("toolbox/index.html"))
-        XCTAssertEqual(site.read("assets/site.css"), "body { color: black; }\n")
+        XCTAssertEqual(site.read("assets/site.css"), "body{color: black}\n", "published compacted")
     }
 
     func testValuesAreEscapedAndOnlyMarkdownIsRaw() throws {
