@@ -96,4 +96,4 @@ clean:
 fuzz: test-deps
 	bash scripts/fuzz.sh
 	ASAN_OPTIONS=quarantine_size_mb=1:detect_leaks=0 swift test --sanitize=address --scratch-path .build-asan \
-		--filter 'MarkdownTests|ContentTests|SiteBuildTests'
+		--filter 'SourceFilesTests|MarkdownTests|ContentTests|SiteBuildTests'

@@ -48,11 +48,15 @@ let package = Package(
         .target(name: "Diagnostics"),
         // The only code that touches cmark: Markdown in, Swift values out.
         .target(name: "Markdown", dependencies: ["CCmark", "CmarkArena", "Diagnostics"]),
+        // Reading what a person wrote: a file's text (UTF-8 checked, line
+        // endings made plain), front matter, settings with their positions,
+        // and the one folder walk (no dot-files, backups or links out).
+        .target(name: "SourceFiles", dependencies: ["Diagnostics", "Yams"]),
         // The site model: content/ loaded, front matter decoded, pages and sections.
-        .target(name: "Content", dependencies: ["Markdown", "Diagnostics", "Yams"]),
+        .target(name: "Content", dependencies: ["SourceFiles", "Markdown", "Diagnostics", "Yams"]),
         // Page contexts rendered into Mustache templates; search index, sitemap.
         .target(name: "Rendering", dependencies: [
-            "Content", "Markdown", "Diagnostics",
+            "SourceFiles", "Content", "Markdown", "Diagnostics",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // libvips from the system (Debian libvips-dev), found through pkg-config.
@@ -74,13 +78,13 @@ let package = Package(
         // A QR code's modules (libqrencode), drawn as vector paths on a PostScript page.
         .target(name: "QRCode", dependencies: ["CQRencode", "PostScript"]),
         // Worksheet Markdown -> form model -> layout -> PostScript -> PDF (gs).
-        .target(name: "Worksheets", dependencies: ["PostScript", "QRCode", "Markdown", "Content", "Diagnostics", "DerivedFiles"]),
+        .target(name: "Worksheets", dependencies: ["SourceFiles", "PostScript", "QRCode", "Markdown", "Content", "Diagnostics", "DerivedFiles"]),
         // The build as named steps: load, render, write into a temporary folder, swap in.
-        .target(name: "SiteBuild", dependencies: ["Content", "Rendering", "Worksheets", "PostScript", "Diagnostics", "DerivedFiles", "Images"]),
+        .target(name: "SiteBuild", dependencies: ["SourceFiles", "Content", "Rendering", "Worksheets", "PostScript", "Diagnostics", "DerivedFiles", "Images"]),
         // `smartsite preview`: an HTTP server (Hummingbird) over a site kept in memory,
         // file watching, incremental rebuilds and live reload.
         .target(name: "Preview", dependencies: [
-            "SiteBuild", "Content", "Diagnostics", "Markdown",
+            "SourceFiles", "SiteBuild", "Content", "Diagnostics", "Markdown",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -89,25 +93,26 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "smartsite", dependencies: [
-            "SiteBuild", "Preview", "Content", "Worksheets", "Diagnostics", "CTCMalloc",
+            "SourceFiles", "SiteBuild", "Preview", "Content", "Worksheets", "Diagnostics", "CTCMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Fuzz targets (`make fuzz`): libFuzzer entry points that, built
         // normally, replay input files instead (how a found crash is pinned).
         .target(name: "FuzzSupport"),
-        .executableTarget(name: "FuzzFrontMatter", dependencies: ["Content", "FuzzSupport"]),
+        .executableTarget(name: "FuzzFrontMatter", dependencies: ["Content", "SourceFiles", "FuzzSupport"]),
         .executableTarget(name: "FuzzDirectives", dependencies: ["Markdown", "FuzzSupport"]),
         .executableTarget(name: "FuzzPostScriptString", dependencies: ["PostScript", "FuzzSupport"]),
         .executableTarget(name: "FuzzRequestPath", dependencies: ["Preview", "FuzzSupport"]),
         .executableTarget(name: "FuzzURLSetting", dependencies: ["Content", "FuzzSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
-        .testTarget(name: "ContentTests", dependencies: ["Content", "TestSupport"]),
+        .testTarget(name: "SourceFilesTests", dependencies: ["SourceFiles"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content", "SourceFiles", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "TestSupport"]),
+        .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SourceFiles", "TestSupport"]),
         // What several test targets share: running gs, qpdf and poppler; resident memory.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PostScriptTests", dependencies: ["PostScript", "QRCode", "TestSupport"]),
-        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "QRCode", "DerivedFiles", "TestSupport"]),
+        .testTarget(name: "WorksheetsTests", dependencies: ["Worksheets", "SourceFiles", "QRCode", "DerivedFiles", "TestSupport"]),
         .testTarget(name: "ImagesTests", dependencies: ["Images", "DerivedFiles", "Diagnostics", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "SiteBuild", "TestSupport"]),
         // The smartsite program run as a person runs it: help, unknown commands, exit statuses.

@@ -1,5 +1,6 @@
 import Diagnostics
 import Yams
+import SourceFiles
 
 /// A program's own look, from site.yaml:
 ///

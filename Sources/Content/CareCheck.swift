@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SourceFiles
 
 /// The care check of `smartsite check`: what a site for people seeking help
 /// owes them beyond working links. Person-first language, a plain reading

@@ -1,3 +1,5 @@
+import SourceFiles
+
 /// A site in more than one language keeps each other language's pages in a
 /// folder of content/ named by its code (`content/es/`), with the same
 /// paths as the pages they translate: `content/es/toolbox/urge-log.md` is

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Markdown
 import Yams
+import SourceFiles
 
 /// The words smartsite and the templates put on the site and on printed
 /// worksheets in one language, from `templates/i18n/CODE.yaml`: one
@@ -66,7 +67,7 @@ public struct InterfaceWords: Sendable {
         let folder = templatesFolder + "/i18n"
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         var labels: [String: MarkdownWords] = [:]
-        for file in files where file.hasSuffix(".yaml") {
+        for file in files where file.hasSuffix(".yaml") && !ContentFolder.isLeftOut(file) {
             let code = String(file.dropLast(".yaml".count))
             guard let words = try? read(code, path: folder + "/" + file),
                   markdownKeys.allSatisfy({ words.words[$0] != nil }) else { continue }

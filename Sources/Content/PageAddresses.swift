@@ -1,4 +1,5 @@
 import Diagnostics
+import SourceFiles
 
 /// Where one language's pages are published: below its folder (`es/` for
 /// Spanish, nothing for the default language), and with the last part of

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Markdown
+import SourceFiles
 
 /// Turns one Markdown file into a Page: front matter decoded and checked,
 /// body rendered with links rewritten to page addresses.

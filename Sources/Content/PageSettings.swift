@@ -1,4 +1,5 @@
 import Diagnostics
+import SourceFiles
 
 /// The front matter of a page. One type for every kind; which keys a kind
 /// may use is checked separately (`PageKind.knownKeys`), so a misplaced key

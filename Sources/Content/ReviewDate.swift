@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import SourceFiles
 
 /// `reviewed: 2026-12-01`: the day a person last checked a page's health
 /// facts against their sources. Kept as a day count so that "older than a

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Markdown
+import SourceFiles
 
 /// The whole site as loaded from content/: settings, pages, and the other
 /// files to copy. Built once per build, read by rendering.

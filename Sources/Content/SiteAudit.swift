@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Markdown
+import SourceFiles
 
 /// What `smartsite check` looks at beyond what a build refuses: things a
 /// publisher should fix before a release but that do not stop a preview.

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Yams
+import SourceFiles
 
 /// `content/site.yaml`: what the whole site shares.
 public struct SiteConfig: Sendable, Decodable {

@@ -1,5 +1,6 @@
 import Content
 import FuzzSupport
+import SourceFiles
 
 /// Any bytes as a content file: decoding, front matter splitting, YAML and
 /// typed settings must report problems, never crash.

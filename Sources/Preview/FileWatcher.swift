@@ -4,6 +4,7 @@ import NIOConcurrencyHelpers
 import SiteBuild
 #if canImport(Glibc)
 import Glibc
+import SourceFiles
 #endif
 
 /// How preview notices saved files.

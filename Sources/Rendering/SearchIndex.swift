@@ -3,7 +3,10 @@ import Content
 /// `search.json`: what the search page looks through in the browser, with no
 /// server and no third-party service. Titles weigh most; the text is clipped
 /// so the file stays small enough to load on a phone.
-enum SearchIndex {
+public enum SearchIndex {
+    /// The file's name in each language's folder: `search.json`, `es/search.json`.
+    public static let fileName = "search.json"
+
     /// Up to 3,000 bytes of each page's text; on a large site less, so the
     /// whole index stays near `indexBudget` (a phone downloads and parses all
     /// of it before the first search): 10,000 pages get 400 bytes each, the

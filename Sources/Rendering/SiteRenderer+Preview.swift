@@ -5,6 +5,9 @@ import Foundation
 /// rebuilds: a changed page re-renders its own search entry and, for a tool
 /// with a worksheet, the worksheet pages, rather than every site file.
 extension SiteRenderer {
+    /// Where this language's search index is published: `search.json`, `es/search.json`.
+    public var searchIndexPath: String { site.urlPrefix + SearchIndex.fileName }
+
     /// One page's entry in search.json.
     public func searchEntry(for page: Page) -> String {
         SearchIndex.entry(for: page, in: site)

@@ -119,7 +119,7 @@ public struct SiteRenderer: Sendable {
     /// calendars), each language's below its folder (`es/search.json`).
     public func siteFiles() -> [Output] {
         templatedSiteFiles() + [
-            Output(path: site.urlPrefix + "search.json", text: SearchIndex.json(site: site, worksheets: worksheets, words: data.words)),
+            Output(path: searchIndexPath, text: SearchIndex.json(site: site, worksheets: worksheets, words: data.words)),
         ] + siteFileMakers.flatMap { $0.files(self) }
     }
 

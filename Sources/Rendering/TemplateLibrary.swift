@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import Markdown
 import Mustache
+import SourceFiles
 
 /// The Mustache templates of `templates/`, read at run time so a new look
 /// needs no recompiling. Loaded once per build and shared by every page.

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Rendering
 
 /// `smartsite build --offline`: the site as it works opened from a USB stick
 /// or a shared drive, with no web server. Every file goes through here on
@@ -34,7 +35,7 @@ struct OfflineCopy: SiteOutput {
             try output.write(Self.offlinePage(text), to: relativePath)
         } else if Self.isSearchIndex(relativePath) {
             try output.write(text, to: relativePath)
-            let folder = relativePath.dropLast("search.json".count)
+            let folder = relativePath.dropLast(SearchIndex.fileName.count)
             try output.write(Self.searchIndexScript(json: text), to: folder + Self.searchScript)
         } else {
             try output.write(text, to: relativePath)
@@ -51,7 +52,7 @@ struct OfflineCopy: SiteOutput {
     /// the index of its own language.
     static func isSearchIndex(_ relativePath: String) -> Bool {
         let parts = relativePath.split(separator: "/")
-        return parts.last == "search.json" && parts.count <= 2
+        return parts.last.map(String.init) == SearchIndex.fileName && parts.count <= 2
     }
 
     /// The page with its links to other pages in their offline form. The

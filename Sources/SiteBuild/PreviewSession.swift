@@ -330,7 +330,7 @@ public final class PreviewSession {
             }
             if entriesChanged {
                 let entries = searchEntries
-                update.deferred["search.json"] = DeferredFile { renderer.searchIndex(pageEntries: entries) }
+                update.deferred[renderer.searchIndexPath] = DeferredFile { renderer.searchIndex(pageEntries: entries) }
             }
             clock.lap(.searchEntries, into: &report)
             if dependents.worksheetPages || plan.worksheets {

@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import Rendering
 import Worksheets
+import SourceFiles
 
 /// The build as a list of named steps: load → render → write → swap in.
 /// Any error stops it before the swap, so `output/` is only ever replaced by

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import SourceFiles
 
 /// One worksheet file of the content folder: where it is read from, and
 /// how messages name it.

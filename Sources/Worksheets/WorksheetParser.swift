@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Markdown
+import SourceFiles
 
 /// The settings a worksheet file's front matter may have.
 let worksheetKeys = ["title", "description", "tool", "paper", "orientation"]

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import SourceFiles
 
 /// `smartsite new site DIR`: the starter's content/ and templates/ copied
 /// into a new folder, site.yaml given the program's name and address, and a
@@ -129,13 +130,9 @@ struct NewSite {
         try Data(text.utf8).write(to: file, options: .withoutOverwriting)
     }
 
+    /// The pages the new site has, counted by the build's own walk of content/.
     private func countPages(_ content: URL) -> Int {
-        let walk = FileManager.default.enumerator(atPath: content.path)
-        var count = 0
-        while let name = walk?.nextObject() as? String {
-            if name.hasSuffix(".md") { count += 1 }
-        }
-        return count
+        (try? ContentFolder(root: content, displayRoot: "content"))?.markdownFiles.count ?? 0
     }
 
     /// Leaves the folder as it was: gone if this made it, else empty again.

@@ -3,6 +3,7 @@ import Content
 import Diagnostics
 import Foundation
 import SiteBuild
+import SourceFiles
 
 /// `smartsite translated content/es/toolbox/urge-log.md`: says a translation
 /// is up to date with its original, by writing the original's content hash

@@ -4,6 +4,7 @@ import Foundation
 @testable import Worksheets
 import TestSupport
 import XCTest
+import SourceFiles
 
 /// The build as the site uses it: caching, determinism, errors.
 final class BuildTests: XCTestCase {

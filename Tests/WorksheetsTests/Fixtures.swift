@@ -2,6 +2,7 @@ import Content
 import Foundation
 import TestSupport
 @testable import Worksheets
+import SourceFiles
 
 /// The repository's content/ folder, found from this file.
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -3,6 +3,7 @@ import Foundation
 import TestSupport
 @testable import Worksheets
 import XCTest
+import SourceFiles
 
 /// The worksheet's page offers the form itself: every block kind as its
 /// HTML control, every control labelled, and the same fields as the PDF.

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Yams
+import SourceFiles
 
 /// A regular meeting, from the front matter of a page in `meetings/`: when
 /// it meets, where or how to join, and who it is for. A facilitator adds a

@@ -1,5 +1,4 @@
 import Diagnostics
-import Markdown
 import Yams
 
 /// Reads typed settings out of a parsed YAML mapping, pointing every
@@ -47,13 +46,14 @@ public struct SettingsReader {
         entries.first { $0.key == key }.map { position(of: $0.keyNode).line } ?? firstLine
     }
 
-    private func problem(_ node: Node, _ message: String, fix: String? = nil) -> Diagnostic {
+    /// An error at a setting's value, for the checks that read a setting's meaning (an address, a colour).
+    public func problem(_ node: Node, _ message: String, fix: String? = nil) -> Diagnostic {
         let at = position(of: node)
         return .error(path, line: at.line, column: at.column, message, fix: fix)
     }
 
     /// A YAML null (`key:` with nothing, `~`, `null`) counts as not given.
-    private func value(_ key: String) -> Node? {
+    public func value(_ key: String) -> Node? {
         guard let node = byKey[key] else { return nil }
         if let scalar = node.scalar, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
             return nil
@@ -68,16 +68,6 @@ public struct SettingsReader {
                           fix: "write it on one line, e.g. `\(key): Some text`")
         }
         return scalar.string
-    }
-
-    /// A setting that becomes a link (`href`): checked by URLPolicy, so a
-    /// `javascript:` address is an error at its line, not a script link.
-    public func address(_ key: String) throws(Diagnostic) -> String? {
-        guard let text = try string(key), let node = value(key) else { return nil }
-        if let problem = URLPolicy.problem(with: text) {
-            throw self.problem(node, "'\(key)' \(problem)", fix: URLPolicy.fix)
-        }
-        return text
     }
 
     public func requiredString(_ key: String, what: String) throws(Diagnostic) -> String {

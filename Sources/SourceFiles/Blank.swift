@@ -3,5 +3,5 @@ extension StringProtocol {
     /// or alt text like that says nothing. Swift's own character test:
     /// Foundation's trimmingCharacters(in:) (which did not count line breaks)
     /// built a new string through CharacterSet for every page's title.
-    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+    public var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }

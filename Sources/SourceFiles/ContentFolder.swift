@@ -8,7 +8,8 @@ import Glibc
 /// to folders (a link loop must not hang the build), without dot-files and
 /// editor backups, and without anything a link leads to outside the folder:
 /// `ln -s /etc/passwd content/passwd.txt` must not put the file on the web.
-/// The same rules walk `templates/assets/`.
+/// The same rules walk `templates/assets/`, `templates/` and its words
+/// files (templates/i18n): one walker, one rule for what is left out (isLeftOut).
 public struct ContentFolder: Sendable {
     public let root: URL
     private let rootPath: String
@@ -47,7 +48,7 @@ public struct ContentFolder: Sendable {
 
     /// The same walk seen from a folder inside it (`content/es/` for a
     /// language), with the files it lists given below that folder.
-    init(inside parent: ContentFolder, folder: String, markdownFiles: [String], otherFiles: [String]) {
+    public init(inside parent: ContentFolder, folder: String, markdownFiles: [String], otherFiles: [String]) {
         root = parent.root.appendingPathComponent(folder)
         rootPath = parent.rootPath + "/" + folder
         displayRoot = parent.displayRoot + "/" + folder
@@ -66,21 +67,6 @@ public struct ContentFolder: Sendable {
     /// The same as a plain path: URL.appendingPathComponent asks the file
     /// system whether the result is a folder, a stat for every page read.
     public func filePath(_ relative: String) -> String { rootPath + "/" + relative }
-
-    /// The worksheets: the Markdown files directly in `worksheets/`, sorted.
-    /// The one rule for what is a worksheet, for the build that makes them
-    /// and for the checks of links to them.
-    public var worksheetFiles: [String] {
-        markdownFiles.filter { Self.isWorksheetFile($0) }
-    }
-
-    /// Not a worksheet (it would be one named `_index`): an error, see Site.load.
-    public static let worksheetsSectionFile = "worksheets/_index.md"
-
-    static func isWorksheetFile(_ relative: String) -> Bool {
-        relative.hasPrefix("worksheets/") && !relative.dropFirst("worksheets/".count).contains("/")
-            && relative != worksheetsSectionFile
-    }
 
     /// Whether `relative` is one of the Markdown files (drafts included), by
     /// binary search in the sorted list: the link checks ask this only for a

@@ -1,8 +1,10 @@
 import Diagnostics
 import XCTest
 @testable import Content
+import SourceFiles
 
-final class FrontMatterTests: XCTestCase {
+/// Front matter as a page reads it: the loader's messages at file lines.
+final class PageSettingsLoadTests: XCTestCase {
     override func setUp() {
         try? FileManager.default.createDirectory(at: FileManager.default.temporaryDirectory.appendingPathComponent("smartsite-empty-\(getpid())"), withIntermediateDirectories: true)
     }
@@ -71,12 +73,5 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(page?.title, "Windows")
         XCTAssertEqual(page?.content.headings.first?.line, 5)
-    }
-
-    func testInvalidUTF8IsPlaced() {
-        XCTAssertThrowsError(try SourceText.decode(Array("ok\nab".utf8) + [0xC3, 0x28], path: "content/bad.md")) { error in
-            XCTAssertEqual((error as? Diagnostic)?.description.components(separatedBy: "\n").first,
-                           "content/bad.md:2:3: error: this file is not valid UTF-8 (byte 0xC3)")
-        }
     }
 }

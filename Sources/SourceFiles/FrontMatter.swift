@@ -1,6 +1,5 @@
 import Diagnostics
 import Foundation
-import Markdown
 import Yams
 
 /// The YAML block between `---` lines at the top of a content file, and the
