@@ -130,6 +130,14 @@ class Corpus:
         # smartsite copies templates/assets into the site; Hugo copies static/.
         shutil.copytree(os.path.join(REPO, "templates", "assets"),
                         os.path.join(self.hugo_sites["real"], "static", "assets"))
+        # The minimal templates print no interface words, but smartsite itself
+        # needs the words files (callout labels, dates, the search index's
+        # names): the shipped ones, copied beside them.
+        self.smartsite_templates = {"minimal": os.path.join(root, "smartsite-templates"),
+                                    "real": os.path.join(REPO, "templates")}
+        remove(self.smartsite_templates["minimal"])
+        shutil.copytree(os.path.join(HERE, "smartsite-templates"), self.smartsite_templates["minimal"])
+        shutil.copytree(os.path.join(REPO, "templates", "i18n"), os.path.join(self.smartsite_templates["minimal"], "i18n"))
 
     def output(self, program, measurement):
         kind = "rebuild" if measurement.rebuild else "fresh"
@@ -137,7 +145,7 @@ class Corpus:
 
 
 def programs_for(corpus, templates, hugo):
-    smartsite_templates = os.path.join(REPO, "templates") if templates == "real" else os.path.join(HERE, "smartsite-templates")
+    smartsite_templates = corpus.smartsite_templates[templates]
     hugo_site = corpus.hugo_sites[templates]
 
     def hugo_command(binary):

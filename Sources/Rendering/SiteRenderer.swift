@@ -33,7 +33,8 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         self.worksheets = worksheets
         self.data = SiteData(site: site, worksheets: worksheets, workbooks: workbooks, pointWorkbooks: pointWorkbooks,
-                             words: words, images: images, meetingFlyers: meetingFlyers, languages: languages)
+                             words: words, images: images, meetingFlyers: meetingFlyers, languages: languages,
+                             templates: templates)
     }
 
     /// The renderer of a site in every language: `site` and each of its

@@ -10,6 +10,8 @@ import SourceFiles
 public struct TemplateLibrary: Sendable {
     public let mustache: MustacheLibrary
     public let names: Set<String>
+    /// The partials rendered once per language and depth, by their stand-ins' keys.
+    let shared: SharedPartials
     /// Names in templates that no value has (they print nothing).
     public let warnings: [Diagnostic]
     /// Every `{{words.KEY}}` of the templates, checked against the strings files once they are read.
@@ -44,6 +46,8 @@ public struct TemplateLibrary: Sendable {
         var diagnostics = (walked?.diagnostics ?? []).filter { !$0.path.hasPrefix(displayRoot + "/assets/") }
         // A template with a syntax error is reported once, not again by every template that uses it.
         var broken: Set<String> = []
+        // Templates whose tags TemplateTags reads only up to a `{{=<% %>=}}`.
+        var delimitersChanged: Set<String> = []
         for file in files.sorted() {
             let path = displayRoot + "/" + file
             let name = String(file.dropLast(".mustache".count))
@@ -55,6 +59,7 @@ public struct TemplateLibrary: Sendable {
             do {
                 library.register(try MustacheTemplate(string: Self.contentTypeLine + text), named: name)
                 checked[name] = .init(path: path, tags: TemplateTags.scan(text))
+                if text.contains("{{=") { delimitersChanged.insert(name) }
             } catch let error as MustacheTemplate.ParserError {
                 broken.insert(name)
                 // The line put in front of the file is not the editor's: count from their first line.
@@ -68,6 +73,7 @@ public struct TemplateLibrary: Sendable {
         }
         diagnostics += TemplateChecks(templates: checked, broken: broken).run()
         if diagnostics.contains(where: \.isError) { throw DiagnosticsError(diagnostics) }
+        self.shared = SharedPartials.install(in: &library, templates: checked, delimitersChanged: delimitersChanged)
         self.mustache = library
         self.names = Set(checked.keys)
         self.warnings = diagnostics

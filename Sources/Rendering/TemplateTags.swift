@@ -15,7 +15,9 @@ struct TemplateTag: Equatable {
         case partial(dynamic: Bool)
         /// `{{<name}}`: a parent template whose blocks this one fills.
         case parent
-        /// Closing tags, blocks (`{{$main}}`), comments: nothing to check.
+        /// `{{$name}}`: a block, which a template that names this one as its parent may fill.
+        case block
+        /// Closing tags, comments, settings (`{{% ... }}`): nothing to check.
         case other
     }
 
@@ -25,6 +27,12 @@ struct TemplateTag: Equatable {
     /// 1-based, in the editor's file.
     var line: Int
     var column: Int
+    /// The sigils of the sections, blocks and parents open around the tag,
+    /// outermost first (`"$^"`: inside a block, inside an inverted section).
+    var enclosedBy: String = ""
+    /// Whether only spaces stand before the tag (or before one of those
+    /// around it) on its line: swift-mustache then indents a partial's lines.
+    var indented = false
 }
 
 enum TemplateTags {
@@ -33,6 +41,8 @@ enum TemplateTags {
     /// swift-mustache (a handful of templates ever do this).
     static func scan(_ text: String) -> [TemplateTag] {
         var tags: [TemplateTag] = []
+        // The sections, blocks and parents open at this point, and whether each was indented.
+        var open: [(sigil: Character, indented: Bool)] = []
         let bytes = Array(text.utf8)
         var line = 1
         var lineStart = 0
@@ -65,6 +75,7 @@ enum TemplateTags {
             }
             let tagLine = line
             let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
+            let ownIndent = index > lineStart && bytes[lineStart..<index].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             let triple = matches("{{{", at: index)
             let innerStart = index + (triple ? 3 : 2)
             guard let close = find(triple ? "}}}" : "}}", from: innerStart) else { break }
@@ -90,10 +101,14 @@ enum TemplateTags {
                 tag = .partial(dynamic: dynamic)
                 if dynamic { name = rest.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines) }
             case "<": tag = .parent
-            case "/", "$", "!", "%": tag = .other
+            case "$": tag = .block
+            case "/", "!", "%": tag = .other
             default: tag = .value; name = trimmed
             }
-            tags.append(TemplateTag(kind: tag, name: name, line: tagLine, column: column))
+            if !triple, sigil == "/", !open.isEmpty { open.removeLast() }
+            tags.append(TemplateTag(kind: tag, name: name, line: tagLine, column: column, enclosedBy: String(open.map(\.sigil)),
+                                    indented: ownIndent || open.contains { $0.indented }))
+            if !triple, "#^$<".contains(sigil) { open.append((sigil, ownIndent || open.contains { $0.indented })) }
         }
         return tags
     }

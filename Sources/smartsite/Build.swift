@@ -30,6 +30,7 @@ struct Build: ParsableCommand {
     var force = false
 
     func validate() throws {
+        if let output { try OptionLikeName.check(output, what: "a folder name", help: "smartsite build --help") }
         if let baseURL, let problem = BaseURL.problem(with: baseURL) {
             throw ValidationError("--base-url \(problem), e.g. --base-url https://example.org/")
         }

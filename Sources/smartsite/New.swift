@@ -51,6 +51,7 @@ struct New: ParsableCommand {
     var templates = "templates"
 
     func validate() throws {
+        try OptionLikeName.check(path, what: kind == .site ? "a folder name" : "a page name", help: "smartsite new --help")
         if kind != .site, name != nil || phone != nil || baseURL != nil || from != nil {
             throw ValidationError("--name, --phone, --base-url and --from are for `smartsite new site DIR`")
         }

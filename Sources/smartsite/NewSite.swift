@@ -31,7 +31,9 @@ struct NewSite {
             let content = target.appendingPathComponent("content")
             let baseURLLine = try writeSettings(content.appendingPathComponent("site.yaml"))
             try writeProviderPage(content: content, archetypes: target.appendingPathComponent("templates/archetypes"))
-            try Data("output/\noutput-offline/\n".utf8).write(to: target.appendingPathComponent(".gitignore"))
+            // What builds make beside the pages: the sites and their lock files (OutputLock).
+            try Data("output/\noutput-offline/\n.output.lock\n.output-offline.lock\n".utf8)
+                .write(to: target.appendingPathComponent(".gitignore"))
             var notes: [Diagnostic] = []
             if answers.baseURLIsExample {
                 notes.append(.warning(folder + "/content/site.yaml", line: baseURLLine, column: 1,

@@ -54,6 +54,60 @@ import TestSupport
         #expect(result.errors.contains("--no-such-flag"))
     }
 
+    @Test func anOutputFolderThatReadsAsAnOptionIsRefused() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let result = try SmartsiteProgram.run(["build", "--no-worksheets", "--output=--help"], in: site.root)
+        #expect(result.status == 64)
+        #expect(result.errors.contains("'--help' begins with '-'"), "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("--help").path))
+    }
+
+    /// The help bar, footer and sidebar are rendered once per language and
+    /// depth and pasted in (SharedPartials); SMARTSITE_NO_SHARED_PARTIALS=1
+    /// renders them on every page. Both make the same bytes: on the shipped
+    /// site, and where a shared partial's section names a value that some
+    /// pages have of their own (`children` on a section page), which those
+    /// pages must show.
+    @Test func sharedPartialsMakeTheSameBytesAsRenderingEachPage() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.write("templates/partials/help.mustache",
+                       "{{#site.help_lines}}<p class=help>{{name}} {{#children}}[{{title}}]{{/children}}</p>{{/site.help_lines}}{{root}}")
+        let shipped = SmartsiteProgram.packageRoot
+        for (content, templates) in [(shipped.appendingPathComponent("content").path, shipped.appendingPathComponent("templates").path),
+                                     (site.content.path, site.templates.path)] {
+            func build(_ output: String, _ environment: [String: String]) throws -> URL {
+                let folder = site.root.appendingPathComponent(output)
+                let result = try SmartsiteProgram.run(["build", "--no-worksheets", "--content", content, "--templates", templates,
+                                                       "--output", folder.path], in: site.root, environment: environment)
+                #expect(result.status == 0, "\(result.errors)")
+                return folder
+            }
+            let pasted = try build("pasted", [:])
+            let plain = try build("plain", ["SMARTSITE_NO_SHARED_PARTIALS": "1"])
+            let files = try FileManager.default.subpathsOfDirectory(atPath: plain.path).sorted()
+            #expect(try FileManager.default.subpathsOfDirectory(atPath: pasted.path).sorted() == files)
+            var compared = 0
+            for file in files where file.hasSuffix(".html") {
+                let one = try Data(contentsOf: pasted.appendingPathComponent(file))
+                #expect(one == (try Data(contentsOf: plain.appendingPathComponent(file))), "\(file) differs")
+                compared += 1
+            }
+            #expect(compared > 5)
+            try FileManager.default.removeItem(at: pasted)
+            try FileManager.default.removeItem(at: plain)
+        }
+        // The fall-through case really happened: the section page lists its children inside the help line.
+        let toolbox = site.root.appendingPathComponent("check/toolbox/index.html")
+        let result = try SmartsiteProgram.run(["build", "--no-worksheets", "--output", "check"], in: site.root)
+        #expect(result.status == 0, "\(result.errors)")
+        let html = try String(contentsOf: toolbox, encoding: .utf8)
+        #expect(html.contains("<p class=help>988 Suicide &amp; Crisis Lifeline [Urge Log &lt;script&gt;]</p>../"), "\(html)")
+        let home = try String(contentsOf: site.root.appendingPathComponent("check/program/coping/index.html"), encoding: .utf8)
+        #expect(home.contains("<p class=help>988 Suicide &amp; Crisis Lifeline </p>../../"), "\(home)")
+    }
+
     @Test func theVersionIsPrinted() throws {
         let result = try smartsite("--version")
         #expect(result.status == 0)

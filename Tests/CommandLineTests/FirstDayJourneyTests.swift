@@ -64,6 +64,12 @@ import TestSupport
         #expect(html.contains("<picture>") && html.contains("src=\"../images/room."), "the photo's address is not resolved from the page's")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("output/images/room.png").path))
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("output/providers/sunrise-east/index.html").path))
+        // The center keeps its site in git: what builds make beside content/ and templates/ is ignored.
+        #expect(try smartsite(["build", "--offline", "--no-worksheets"], in: site).status == 0)
+        let ignored = Set(try String(contentsOf: site.appendingPathComponent(".gitignore"), encoding: .utf8)
+            .split(separator: "\n").map { String($0.hasSuffix("/") ? $0.dropLast() : $0) })
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { !["content", "templates", ".gitignore"].contains($0) }
+        #expect(!beside.isEmpty && beside.allSatisfy(ignored.contains), "not in .gitignore: \(beside.filter { !ignored.contains($0) })")
 
         // The starter's meetings are marked examples: strict checking names
         // each one until the center puts its own meeting in their place.

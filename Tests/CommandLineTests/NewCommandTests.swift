@@ -117,6 +117,28 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("other").path))
     }
 
+    /// `smartsite new site -- --help` once made a folder named `--help`
+    /// that `cd --help` cannot enter: a name that reads as an option is a
+    /// usage error, and nothing is made; `./-x` still asks for one on purpose.
+    @Test(arguments: [["new", "site", "--name", "Hope House", "--", "--help"],
+                      ["new", "site", "--name", "Hope House", "--", "-h"],
+                      ["new", "page", "--", "--draft"]])
+    func aNameThatReadsAsAnOptionMakesNothing(arguments: [String]) throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try SmartsiteProgram.run(arguments, in: folder, environment: ["COLUMNS": "80"])
+        let name = arguments.last ?? ""
+        #expect(result.status == 64)
+        #expect(result.errors.contains("'\(name)' begins with '-', so it reads as an option"), "\(result.errors)")
+        #expect(result.errors.contains("smartsite new --help"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func aNameBeginningWithADashIsMadeWhenWrittenAsAPath() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try newSite("./-site")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("-site/content/site.yaml").path))
+    }
+
     @Test func anUnwritableFolderIsAnErrorAndLeavesNothing() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         // Root may write anywhere; a folder of its own under /proc cannot be made by anyone.

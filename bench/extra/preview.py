@@ -102,6 +102,8 @@ def main():
     templates = os.path.join(work, "preview-templates")
     shutil.rmtree(templates, ignore_errors=True)
     shutil.copytree(os.path.join(REPO, "bench", "smartsite-templates"), templates)
+    # smartsite needs the words files even where the templates print none.
+    shutil.copytree(os.path.join(REPO, "templates", "i18n"), os.path.join(templates, "i18n"))
     pages = sum(1 for _, _, files in os.walk(content) for f in files if f.endswith(".md"))
 
     started = time.perf_counter()

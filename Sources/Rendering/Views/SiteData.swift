@@ -1,4 +1,5 @@
 import Content
+import Mustache
 
 /// The site as its views read it: what every page shares, worked out once
 /// per build and never changed afterwards, so any thread may render from it.
@@ -27,6 +28,8 @@ final class SiteData: Sendable {
     let meetingsByHost: [String: [Page]]
     /// The printable schedules made (Letter, A4).
     let meetingFlyers: [WorksheetListing.Download]
+    /// The partials that are the same on every page at one depth, once rendered.
+    let sharedPartials: SharedPartialTexts
 
     /// One entry of site.yaml's menu: a page of the site or an address
     /// elsewhere. A class, so a page's menu is a list of references.
@@ -61,7 +64,9 @@ final class SiteData: Sendable {
 
     init(site: Site, worksheets: [WorksheetListing], workbooks: [WorksheetListing.Download] = [],
          pointWorkbooks: [WorkbookListing] = [], words: SiteWords, images: [String: PublishedImage] = [:],
-         meetingFlyers: [WorksheetListing.Download] = [], languages: [LanguageLink] = []) {
+         meetingFlyers: [WorksheetListing.Download] = [], languages: [LanguageLink] = [],
+         templates: TemplateLibrary? = nil) {
+        sharedPartials = SharedPartialTexts(partials: templates?.shared ?? .none, library: templates?.mustache ?? MustacheLibrary())
         self.workbooks = workbooks
         self.pointWorkbooks = pointWorkbooks
         self.meetingFlyers = meetingFlyers

@@ -28,4 +28,12 @@ struct TopLevelView: TemplateView {
         case .hasLanguages: return !frame.site.languages.isEmpty
         }
     }
+
+    /// The view's names, then the stand-ins of the shared partials (see
+    /// SharedPartials), then the values of the page's kind.
+    func child(named name: String) -> Any? {
+        if let key = Key(rawValue: name) { return value(key) }
+        if name.hasPrefix(SharedPartials.keyPrefix) { return frame.site.sharedPartials.value(of: name, for: self) }
+        return rest?.child(named: name)
+    }
 }

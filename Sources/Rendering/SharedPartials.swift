@@ -1,0 +1,185 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Mustache
+import Synchronization
+
+/// The partials that come out the same on every page of a language at one
+/// depth: the help bar, the footer and the sidebar read only `site`,
+/// `words`, `root` and `site_root`, yet were about half of the names
+/// looked up on every page. Each such partial is rendered once per language
+/// and depth and the text pasted into the pages after that.
+///
+/// Which partials qualify is worked out from the templates' tags, so a
+/// program's own templates get the same: a partial qualifies when
+/// - every name it (and each partial it includes) shows outside its
+///   sections is one of those four;
+/// - a name inside one of its sections that is not one of them either
+///   belongs to the section's items or, when an item lacks it, falls
+///   through to the page; the page is asked, and when it has such a name
+///   (a page of a new kind with a value called `phone`), that page renders
+///   the partial itself;
+/// - it has no blocks, parents, dynamic partials, transforms or changed
+///   delimiters;
+/// - it is never included inside a `{{#section}}` (whose value would answer
+///   its names first) or indented (swift-mustache indents each of its lines),
+///   nor from a template that itself is.
+///
+/// In the library the partial's name then leads to a stand-in, one value
+/// (`SharedPartials.Part.key`) printed as it is, which the page's top-level
+/// view answers with the text (`TopLevelView.child(named:)`).
+struct SharedPartials: Sendable {
+    /// The names whose values are the same on every page of one language at one depth.
+    static let sameAtOneDepth: Set<String> = ["site", "words", "root", "site_root"]
+
+    struct Part: Sendable {
+        /// As templates name it, e.g. `partials/help-bar`.
+        let name: String
+        /// The name its stand-in asks for, which no view has.
+        let key: String
+        /// The partial as written.
+        let original: MustacheTemplate
+        /// The names its sections may look up on the page (see above).
+        let fallThrough: [String]
+    }
+
+    /// By key.
+    let parts: [String: Part]
+
+    static let none = SharedPartials(parts: [:])
+
+    /// What the stand-in asks for begins with this.
+    static let keyPrefix = "smartsite-shared-"
+
+    /// SMARTSITE_NO_SHARED_PARTIALS=1 renders every partial on every page,
+    /// to measure this against the plain way (bench/PROFILING.md) and to
+    /// check that both make the same bytes (CommandLineTests).
+    static let switchedOn = getenv("SMARTSITE_NO_SHARED_PARTIALS") == nil
+
+    /// Replaces each qualifying partial in `library` by its stand-in.
+    static func install(in library: inout MustacheLibrary, templates: [String: TemplateChecks.Template],
+                        delimitersChanged: Set<String>) -> SharedPartials {
+        guard switchedOn else { return .none }
+        AsIsContentType.register()
+        var parts: [String: Part] = [:]
+        let found = Analysis(templates: templates, delimitersChanged: delimitersChanged).sharedPartials()
+        for (index, (name, fallThrough)) in found.sorted(by: { $0.key < $1.key }).enumerated() {
+            let key = keyPrefix + String(index)
+            guard let original = library.getTemplate(named: name),
+                  let standIn = try? MustacheTemplate(string: "{{% CONTENT_TYPE: \(AsIsContentType.name) }}{{\(key)}}")
+            else { continue }
+            library.register(standIn, named: name)
+            parts[key] = Part(name: name, key: key, original: original, fallThrough: fallThrough.sorted())
+        }
+        return SharedPartials(parts: parts)
+    }
+
+    /// The reading of the templates' tags described above.
+    struct Analysis {
+        let templates: [String: TemplateChecks.Template]
+        let delimitersChanged: Set<String>
+
+        /// The qualifying partials, with their fall-through names.
+        func sharedPartials() -> [String: Set<String>] {
+            var uses: [String: [(user: String, clean: Bool)]] = [:]
+            // A dynamic partial or a template read only up to a `{{=` may include any template.
+            var anyTemplateUse: [(user: String, clean: Bool)] = delimitersChanged.map { ($0, false) }
+            for (user, template) in templates {
+                for tag in template.tags {
+                    let clean = !tag.indented && !tag.enclosedBy.contains("#") && !tag.enclosedBy.contains("<")
+                    switch tag.kind {
+                    case .partial(dynamic: false), .parent: uses[tag.name, default: []].append((user, clean))
+                    case .partial(dynamic: true): anyTemplateUse.append((user, clean))
+                    default: break
+                    }
+                }
+            }
+            var cleanness: [String: Bool] = [:]
+            func isClean(_ name: String, visiting: Set<String> = []) -> Bool {
+                if let known = cleanness[name] { return known }
+                guard !visiting.contains(name) else { return false }
+                let all = (uses[name] ?? []) + anyTemplateUse
+                let clean = all.allSatisfy { $0.clean && isClean($0.user, visiting: visiting.union([name])) }
+                cleanness[name] = clean
+                return clean
+            }
+            var found: [String: Set<String>] = [:]
+            let includedAsPartials = templates.flatMap(\.value.tags).compactMap { tag -> String? in
+                if case .partial(dynamic: false) = tag.kind { return tag.name }
+                return nil
+            }
+            for name in Set(includedAsPartials) where isClean(name) {
+                if let fallThrough = names(of: name, insideSection: false, visiting: []) { found[name] = fallThrough }
+            }
+            return found
+        }
+
+        /// The fall-through names of a template included at this point, or
+        /// nil when it shows something a page has of its own.
+        func names(of name: String, insideSection: Bool, visiting: Set<String>) -> Set<String>? {
+            guard let template = templates[name], !delimitersChanged.contains(name), !visiting.contains(name) else { return nil }
+            var fallThrough: Set<String> = []
+            for tag in template.tags {
+                let inside = insideSection || tag.enclosedBy.contains("#") || tag.enclosedBy.contains("^")
+                switch tag.kind {
+                case .parent, .block, .partial(dynamic: true): return nil
+                case .partial(dynamic: false):
+                    guard let included = names(of: tag.name, insideSection: inside, visiting: visiting.union([name])) else { return nil }
+                    fallThrough.formUnion(included)
+                case .value, .section:
+                    if tag.name.contains("(") { return nil }
+                    // `{{.}}` and `{{.name}}` read the current value: a section's item, or outside one the page.
+                    if tag.name.hasPrefix(".") {
+                        guard inside else { return nil }
+                        continue
+                    }
+                    let first = String(tag.name.split(separator: ".").first ?? "")
+                    if first.isEmpty || SharedPartials.sameAtOneDepth.contains(first) { continue }
+                    guard inside else { return nil }
+                    fallThrough.insert(first)
+                case .other: continue
+                }
+            }
+            return fallThrough
+        }
+    }
+}
+
+/// The stand-in's value is HTML already: printed as it is.
+struct AsIsContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { text }
+
+    static let name = "smartsite-as-is"
+
+    static func register() {
+        MustacheContentTypes.register(AsIsContentType(), named: name)
+    }
+}
+
+/// The texts of one language's shared partials, by depth: made by the first
+/// page that needs one and read by every page after it. Pages render on
+/// several threads; two that make the same text at once make the same
+/// bytes, and either is kept.
+final class SharedPartialTexts: Sendable {
+    let partials: SharedPartials
+    let library: MustacheLibrary
+    private let texts = Mutex<[String: TemplateText]>([:])
+
+    init(partials: SharedPartials, library: MustacheLibrary) {
+        self.partials = partials
+        self.library = library
+    }
+
+    /// What the stand-in `key` shows on the page `view` is the top of:
+    /// the text, or the partial itself for a page that answers one of its
+    /// fall-through names (it is rendered for that page alone).
+    func value(of key: String, for view: TopLevelView) -> Any? {
+        guard let part = partials.parts[key] else { return nil }
+        if part.fallThrough.contains(where: { view.child(named: $0) != nil }) { return part.original }
+        let place = key + "\u{0}" + view.frame.root + "\u{0}" + view.frame.siteRoot
+        if let text = texts.withLock({ $0[place] }) { return text }
+        let text = TemplateText(part.original.render(view, library: library))
+        texts.withLock { $0[place] = text }
+        return text
+    }
+}

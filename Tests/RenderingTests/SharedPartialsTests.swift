@@ -1,0 +1,72 @@
+import Foundation
+import XCTest
+@testable import Rendering
+
+/// Which partials are rendered once per language and depth and pasted in
+/// (SharedPartials): only those whose text cannot differ between two pages
+/// at one depth. That both ways make the same bytes is checked through the
+/// real program (CommandLineTests.testSharedPartialsMakeTheSameBytesAsRenderingEachPage).
+final class SharedPartialsTests: XCTestCase {
+    private func shared(_ texts: [String: String]) -> [String: Set<String>] {
+        let templates = texts.mapValues { TemplateChecks.Template(path: "templates/x.mustache", tags: TemplateTags.scan($0)) }
+        let changed = Set(texts.filter { $0.value.contains("{{=") }.keys)
+        return SharedPartials.Analysis(templates: templates, delimitersChanged: changed).sharedPartials()
+    }
+
+    private let base = "<body>\n{{>partials/bar}}\n{{$main}}{{/main}}\n</body>\n"
+    private let page = "{{<base}}{{$main}}{{page.title}}{{/main}}{{/base}}\n"
+
+    func testTheShippedHelpBarFooterAndSidebarAreShared() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("templates")
+        let library = try TemplateLibrary(folder: folder, displayRoot: "templates")
+        XCTAssertEqual(library.shared.parts.values.map(\.name).sorted(), ["partials/footer", "partials/help-bar", "partials/sidebar"])
+        // The help lines' own names, which a page of some kind might also have.
+        let bar = try XCTUnwrap(library.shared.parts.values.first { $0.name == "partials/help-bar" })
+        XCTAssertEqual(bar.fallThrough, ["name", "phone", "phone_url", "text", "text_url"])
+    }
+
+    func testAPartialOfSiteWordsAndRootIsSharedWithItsSectionsNames() {
+        let found = shared(["base": base, "page": page,
+                            "partials/bar": "{{words.need_help}} {{#site.help_lines}}{{name}}{{#text}}{{.}}{{/text}}{{/site.help_lines}} {{root}}x"])
+        XCTAssertEqual(found, ["partials/bar": ["name", "text"]])
+    }
+
+    func testAPartialThatShowsThePageIsNotShared() {
+        XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{site.title}} {{page.title}}"]), [:])
+        XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{#menu}}{{title}}{{/menu}}"]), [:])
+        XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{.}}"]), [:])
+        XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{uppercased(site.title)}}"]), [:])
+        // Through a partial it includes.
+        XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{>partials/in}}", "partials/in": "{{is_home}}"]), [:])
+    }
+
+    func testAPartialWithBlocksParentsOrDynamicPartialsIsNotShared() {
+        for text in ["{{$slot}}{{/slot}}", "{{<base}}{{/base}}", "{{>*page.kind}}", "{{=<% %>=}}<% page.title %>"] {
+            XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": text]), [:], text)
+        }
+    }
+
+    /// Inside `{{#section}}` the section's value answers the partial's
+    /// names first; indented, every line of it is indented.
+    func testAPartialIncludedInASectionOrIndentedIsNotShared() {
+        let partial = "{{site.title}}\n"
+        XCTAssertEqual(shared(["base": "{{#menu}}{{>partials/bar}}{{/menu}}", "partials/bar": partial]), [:])
+        XCTAssertEqual(shared(["base": "<div>\n  {{>partials/bar}}\n</div>", "partials/bar": partial]), [:])
+        // Once from a template that is itself included indented.
+        XCTAssertEqual(shared(["base": "  {{>partials/outer}}\n", "partials/outer": "{{>partials/bar}}", "partials/bar": partial]),
+                       [:])
+        // A dynamic partial inside a section may include any template in that section.
+        XCTAssertEqual(shared(["base": "{{>partials/bar}}{{#page}}{{>*kind}}{{/page}}", "partials/bar": partial]), [:])
+        // Beside an inverted section, in a block's default, on a line of its own: shared.
+        XCTAssertEqual(shared(["base": "{{$aside}}{{^page.has_toc}}{{>partials/bar}}{{/page.has_toc}}{{/aside}}\n{{>partials/bar}}\n",
+                               "partials/bar": partial]), ["partials/bar": []])
+    }
+
+    func testTagsKnowWhatIsOpenAroundThemAndWhetherTheyAreIndented() {
+        let tags = TemplateTags.scan("{{#a}}\n  {{^b}}{{>p}}{{/b}}\n{{/a}}{{$c}}{{x}}{{/c}}")
+        XCTAssertEqual(tags.map(\.enclosedBy), ["", "#", "#^", "#", "", "", "$", ""])
+        XCTAssertEqual(tags.map(\.indented), [false, true, true, false, false, false, false, false])
+        XCTAssertEqual(tags[5].kind, .block)
+    }
+}
