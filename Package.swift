@@ -59,14 +59,14 @@ let package = Package(
             "SourceFiles", "Content", "Markdown", "Diagnostics",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        // libvips from the system (Debian libvips-dev), found through pkg-config.
-        .systemLibrary(
-            name: "CVips",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"])]
-        ),
-        // libvips's variadic calls as plain C functions Swift can call.
-        .target(name: "VipsCalls", dependencies: ["CVips"]),
+        // libvips's variadic calls as plain C functions Swift can call. The
+        // library (Debian libvips-dev) is opened when the first image is read,
+        // not linked (see vips_calls.c), so only its headers are named here:
+        // they include glib's, whose glibconfig.h is in the machine's own lib folder.
+        .target(name: "VipsCalls", cSettings: [.unsafeFlags([
+            "-I/usr/include/glib-2.0",
+            "-I/usr/lib/x86_64-linux-gnu/glib-2.0/include", "-I/usr/lib/aarch64-linux-gnu/glib-2.0/include",
+        ])]),
         // Files made by a slow program that the next build may reuse (PDFs,
         // resized images), and the SHA-256 that names their input.
         .target(name: "DerivedFiles", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),

@@ -233,7 +233,8 @@ public struct Site: Sendable {
     /// left in the folder, or a file nothing links to any more, stays private.
     public func linkedFiles() -> [String] {
         var linked: Set<String> = []
-        for page in pages {
+        // With no file besides the pages, no link can lead to one: not a link of 10,000 pages is read.
+        for page in folder.otherFiles.isEmpty ? [] : pages {
             for link in page.content.links {
                 if case .file(let path, _) = LinkTarget.of(link.destination, from: page.contentPath), folder.hasOtherFile(path) {
                     linked.insert(path)
