@@ -19,11 +19,11 @@ import Synchronization
 ///   through to the page; the page is asked, and when it has such a name
 ///   (a page of a new kind with a value called `phone`), that page renders
 ///   the partial itself;
-/// - it has no blocks, parents, dynamic partials, transforms or changed
-///   delimiters;
+/// - it has no blocks, parents, dynamic partials, transforms, `{{.}}` or
+///   changed delimiters;
 /// - it is never included inside a `{{#section}}` (whose value would answer
-///   its names first) or indented (swift-mustache indents each of its lines),
-///   nor from a template that itself is.
+///   its names first) or after spaces on its line (swift-mustache may indent
+///   each of its lines by them), nor from a template that itself is.
 ///
 /// In the library the partial's name then leads to a stand-in, one value
 /// (`SharedPartials.Part.key`) printed as it is, which the page's top-level
@@ -127,12 +127,9 @@ struct SharedPartials: Sendable {
                     guard let included = names(of: tag.name, insideSection: inside, visiting: visiting.union([name])) else { return nil }
                     fallThrough.formUnion(included)
                 case .value, .section:
-                    if tag.name.contains("(") { return nil }
-                    // `{{.}}` and `{{.name}}` read the current value: a section's item, or outside one the page.
-                    if tag.name.hasPrefix(".") {
-                        guard inside else { return nil }
-                        continue
-                    }
+                    // `{{.}}` and `{{.name}}` read the current value, which is the page
+                    // outside a section, and inside one over `true` or an inverted one.
+                    if tag.name.contains("(") || tag.name.hasPrefix(".") { return nil }
                     let first = String(tag.name.split(separator: ".").first ?? "")
                     if first.isEmpty || SharedPartials.sameAtOneDepth.contains(first) { continue }
                     guard inside else { return nil }

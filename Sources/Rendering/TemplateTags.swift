@@ -30,8 +30,9 @@ struct TemplateTag: Equatable {
     /// The sigils of the sections, blocks and parents open around the tag,
     /// outermost first (`"$^"`: inside a block, inside an inverted section).
     var enclosedBy: String = ""
-    /// Whether only spaces stand before the tag (or before one of those
-    /// around it) on its line: swift-mustache then indents a partial's lines.
+    /// Whether only spaces (and other tags) stand before the tag, or before
+    /// one of those around it, on its line: swift-mustache may then indent
+    /// a partial's lines by those spaces.
     var indented = false
 }
 
@@ -43,6 +44,11 @@ enum TemplateTags {
         var tags: [TemplateTag] = []
         // The sections, blocks and parents open at this point, and whether each was indented.
         var open: [(sigil: Character, indented: Bool)] = []
+        // What stands on the line so far outside tags: spaces, and other text.
+        // swift-mustache counts a line as still starting after a standalone
+        // section tag, so spaces after `{{/a}}` indent a partial too.
+        var spacesOnLine = false
+        var textOnLine = false
         let bytes = Array(text.utf8)
         var line = 1
         var lineStart = 0
@@ -66,16 +72,19 @@ enum TemplateTags {
             if bytes[index] == UInt8(ascii: "\n") {
                 line += 1
                 lineStart = index + 1
+                spacesOnLine = false
+                textOnLine = false
                 index += 1
                 continue
             }
             guard matches("{{", at: index) else {
+                if bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") { spacesOnLine = true } else { textOnLine = true }
                 index += 1
                 continue
             }
             let tagLine = line
             let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
-            let ownIndent = index > lineStart && bytes[lineStart..<index].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            let ownIndent = spacesOnLine && !textOnLine
             let triple = matches("{{{", at: index)
             let innerStart = index + (triple ? 3 : 2)
             guard let close = find(triple ? "}}}" : "}}", from: innerStart) else { break }
@@ -84,6 +93,8 @@ enum TemplateTags {
             for position in innerStart..<close where bytes[position] == UInt8(ascii: "\n") {
                 line += 1
                 lineStart = position + 1
+                spacesOnLine = false
+                textOnLine = false
             }
             index = close + (triple ? 3 : 2)
             let trimmed = inner.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -115,6 +115,9 @@ static void start(void) {
     if (vips_version(3) - vips_version(5) != VIPS_LIBRARY_CURRENT - VIPS_LIBRARY_AGE) {
         snprintf(open_problem, sizeof open_problem, "this libvips has ABI version %d, smartsite was built for %d",
                  vips_version(3) - vips_version(5), VIPS_LIBRARY_CURRENT - VIPS_LIBRARY_AGE);
+        // Not started: libvips's error calls take a lock vips_init makes, so
+        // from here on the problem is told as if libvips had not opened.
+        opened = 0;
         return;
     }
     if (vips_init("smartsite") != 0) return;
@@ -266,13 +269,12 @@ int smartsite_vips_encode(const smartsite_image *image, smartsite_image_format f
     }
 }
 
-// What libvips allocated is glib's; an error copied before libvips opened is the C library's.
-void smartsite_vips_free(void *bytes) {
-    if (opened) g_free(bytes); else free(bytes);
-}
+// What libvips allocated with g_malloc and the errors copied with strdup
+// alike: glib's allocator is the C library's malloc (since glib 2.46).
+void smartsite_vips_free(void *bytes) { free(bytes); }
 
 char *smartsite_vips_error(void) {
-    if (!opened) return strdup(open_problem);  // and freed by free()
+    if (!opened) return strdup(open_problem);
     // libvips keeps one error buffer for the process: with several images at
     // once, a message may carry another image's words too; the caller names
     // the file itself.

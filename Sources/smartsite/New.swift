@@ -51,7 +51,8 @@ struct New: ParsableCommand {
     var templates = "templates"
 
     func validate() throws {
-        try OptionLikeName.check(path, what: kind == .site ? "a folder name" : "a page name", help: "smartsite new --help")
+        try OptionLikeName.check(path, what: kind == .site ? "a folder name" : "a page name", help: "smartsite new --help",
+                                 onPurpose: kind == .site ? "./" : "content/")
         if kind != .site, name != nil || phone != nil || baseURL != nil || from != nil {
             throw ValidationError("--name, --phone, --base-url and --from are for `smartsite new site DIR`")
         }

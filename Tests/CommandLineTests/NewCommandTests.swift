@@ -133,10 +133,16 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    /// What the refusal says to write does work.
     @Test func aNameBeginningWithADashIsMadeWhenWrittenAsAPath() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        _ = try newSite("./-site")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("-site/content/site.yaml").path))
+        let site = try newSite("./-site")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("content/site.yaml").path))
+        let refused = try smartsite("new", "page", "--", "-notes", in: site)
+        #expect(refused.errors.contains("write it as content/-notes"), "\(refused.errors)")
+        let page = try smartsite("new", "page", "content/-notes", in: site)
+        #expect(page.status == 0, "\(page.errors)")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("content/-notes.md").path))
     }
 
     @Test func anUnwritableFolderIsAnErrorAndLeavesNothing() throws {

@@ -28,7 +28,7 @@ final class SharedPartialsTests: XCTestCase {
 
     func testAPartialOfSiteWordsAndRootIsSharedWithItsSectionsNames() {
         let found = shared(["base": base, "page": page,
-                            "partials/bar": "{{words.need_help}} {{#site.help_lines}}{{name}}{{#text}}{{.}}{{/text}}{{/site.help_lines}} {{root}}x"])
+                            "partials/bar": "{{words.need_help}} {{#site.help_lines}}{{name}}{{#text}}{{text}}{{/text}}{{/site.help_lines}} {{root}}x"])
         XCTAssertEqual(found, ["partials/bar": ["name", "text"]])
     }
 
@@ -36,6 +36,9 @@ final class SharedPartialsTests: XCTestCase {
         XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{site.title}} {{page.title}}"]), [:])
         XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{#menu}}{{title}}{{/menu}}"]), [:])
         XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{.}}"]), [:])
+        // Inside an inverted section (or one over `true`) the current value is still the page.
+        XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{^site.disclaimer}}{{.page.title}}{{/site.disclaimer}}"]), [:])
+        XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{#site.help_lines}}{{.}}{{/site.help_lines}}"]), [:])
         XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{uppercased(site.title)}}"]), [:])
         // Through a partial it includes.
         XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{>partials/in}}", "partials/in": "{{is_home}}"]), [:])
@@ -53,6 +56,9 @@ final class SharedPartialsTests: XCTestCase {
         let partial = "{{site.title}}\n"
         XCTAssertEqual(shared(["base": "{{#menu}}{{>partials/bar}}{{/menu}}", "partials/bar": partial]), [:])
         XCTAssertEqual(shared(["base": "<div>\n  {{>partials/bar}}\n</div>", "partials/bar": partial]), [:])
+        // After spaces that follow a standalone tag, or a comment, on its line.
+        XCTAssertEqual(shared(["base": "{{#a}}\nX\n{{/a}}  {{>partials/bar}}\n", "partials/bar": partial]), [:])
+        XCTAssertEqual(shared(["base": "  {{! c }}{{>partials/bar}}\n", "partials/bar": partial]), [:])
         // Once from a template that is itself included indented.
         XCTAssertEqual(shared(["base": "  {{>partials/outer}}\n", "partials/outer": "{{>partials/bar}}", "partials/bar": partial]),
                        [:])
@@ -64,9 +70,10 @@ final class SharedPartialsTests: XCTestCase {
     }
 
     func testTagsKnowWhatIsOpenAroundThemAndWhetherTheyAreIndented() {
-        let tags = TemplateTags.scan("{{#a}}\n  {{^b}}{{>p}}{{/b}}\n{{/a}}{{$c}}{{x}}{{/c}}")
-        XCTAssertEqual(tags.map(\.enclosedBy), ["", "#", "#^", "#", "", "", "$", ""])
-        XCTAssertEqual(tags.map(\.indented), [false, true, true, false, false, false, false, false])
+        let tags = TemplateTags.scan("{{#a}}\n  {{^b}}{{>p}}{{/b}}\n{{/a}}{{$c}}{{x}}{{/c}} {{y}} z {{w}}")
+        XCTAssertEqual(tags.map(\.enclosedBy), ["", "#", "#^", "#", "", "", "$", "", "", ""])
+        // {{/b}} and {{y}} stand after spaces and tags only; {{w}} after text.
+        XCTAssertEqual(tags.map(\.indented), [false, true, true, true, false, false, false, false, true, false])
         XCTAssertEqual(tags[5].kind, .block)
     }
 }
