@@ -226,8 +226,6 @@ public final class PreviewSession {
                     plan.ignored.append(change)  // a temporary file, gone again
                 }
             case .template:
-                // Another language's pages are made by full builds.
-                if !site.translations.isEmpty { return nil }
                 plan.templates = true
             case .asset(let path):
                 plan.copies.append((URL(fileURLWithPath: options.templatesFolder).appendingPathComponent(path), path, true))
@@ -280,7 +278,8 @@ public final class PreviewSession {
             update.warnings += flyers.values.flatMap { $0.diagnostics.filter { !$0.isError } }
             clock.lap(.meetingFlyer, into: &report)
         }
-        // The default language's renderer; the others' pages are made by full builds.
+        // Every language's renderer; a changed page is one of the default
+        // language's (another language's is a full build, see `plan`).
         let renderer = SiteRenderer.everyLanguage(site: sources.site, templates: sources.templates,
                                                   worksheets: WorksheetStep.listings(allWorksheets, sources: sources),
                                                   workbooks: WorksheetStep.workbooks(allWorksheets, sources: sources),
@@ -289,7 +288,9 @@ public final class PreviewSession {
                                                   meetingFlyers: MeetingFlyerStep.downloads(flyers, sources: sources))
         // Layouts are checked on every page only when templates changed or a changed page names a missing one.
         let layoutsToCheck = plan.templates || changedPages.contains { !sources.templates.names.contains(renderer.templateName(for: $0.new)) }
-        let checks = PageTemplateChecks(renderer: renderer, templatesFolder: options.templatesFolder).run(layouts: layoutsToCheck)
+        // A template change is checked against every language's pages, as a full build does.
+        let checked = plan.templates ? renderer.allLanguages : [renderer]
+        let checks = checked.flatMap { PageTemplateChecks(renderer: $0, templatesFolder: options.templatesFolder).run(layouts: layoutsToCheck) }
             + WorksheetStep.problems(allWorksheets[sources.site.language] ?? WorksheetsBuilt(), site: sources.site)
             + (flyers[sources.site.language]?.diagnostics ?? []).filter(\.isError)
         if !checks.isEmpty { throw DiagnosticsError(checks) }
@@ -298,9 +299,11 @@ public final class PreviewSession {
         var searchEntries = last.searchEntries
         var pagesRendered = 0
         if plan.templates {
-            // Every page; search.json, the sitemap and robots.txt do not depend on templates.
-            try SiteBuilder.writePages(sources.site.pages, renderer: renderer, to: output)
-            pagesRendered = sources.site.pages.count + (try SiteBuilder.writeFiles(renderer.templatedSiteFiles(), to: output))
+            // Every page of every language; search.json, the sitemap and robots.txt do not depend on templates.
+            for language in renderer.allLanguages {
+                try SiteBuilder.writePages(language.site.pages, renderer: language, to: output)
+                pagesRendered += language.site.pages.count + (try SiteBuilder.writeFiles(language.templatedSiteFiles(), to: output))
+            }
             clock.lap(.renderPages, into: &report)
         } else {
             let dependents = Dependents(changed: changedPages,

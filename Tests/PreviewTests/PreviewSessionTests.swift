@@ -48,9 +48,10 @@ final class PreviewSessionTests: XCTestCase {
         served[path].map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
-    /// What a fresh full build of the site as it is on disk now makes.
-    private func assertSameAsFullBuild(file: StaticString = #filePath, line: UInt = #line) {
-        let fresh = PreviewSession(options: site.buildOptions)
+    /// What a fresh full build of the site as it is on disk now makes
+    /// (the fixture's, or the site of `options`).
+    private func assertSameAsFullBuild(_ options: BuildOptions? = nil, file: StaticString = #filePath, line: UInt = #line) {
+        let fresh = PreviewSession(options: options ?? site.buildOptions)
         defer { fresh.close() }
         let full = fresh.buildAll()
         XCTAssertEqual(full.errors, [], file: file, line: line)
@@ -271,6 +272,28 @@ final class PreviewSessionTests: XCTestCase {
         XCTAssertNotEqual(served["es/meetings/flyer-letter.pdf"], spanishFlyer)
     }
 
+    /// Two languages: a template saved renders every page of both, without
+    /// a full build (no worksheet or flyer is made again), and leaves the
+    /// site a fresh build makes.
+    func testChangingATemplateOnATwoLanguageSiteRendersBothLanguages() throws {
+        let (folder, options, _) = try previewShippedSite(english: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let footer = folder.appendingPathComponent("templates/partials/footer.mustache")
+        let text = try String(contentsOf: footer, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "<footer class=\"site-footer\">", with: "<footer class=\"site-footer\" data-edited>").utf8)
+            .write(to: footer)
+        let update = change(.template("partials/footer.mustache"))
+        XCTAssertEqual(update.errors, [])
+        XCTAssertFalse(update.replacesAll, "a template saved is not a full build")
+        XCTAssertTrue(update.summary.contains("pages rendered"), update.summary)
+        for path in ["index.html", "es/index.html", "es/toolbox/urge-log/index.html", "es/worksheets/urge-log/index.html", "es/404.html"] {
+            XCTAssertTrue(page(path).contains("<footer class=\"site-footer\" data-edited>"), path)
+        }
+        XCTAssertFalse(update.files.keys.contains { $0.hasSuffix(".pdf") }, "no PDF is made again")
+
+        assertSameAsFullBuild(options)
+    }
+
     /// One language: a facilitator moves a meeting to another evening and
     /// saves; only what shows the meeting is made again.
     func testSavingAMeetingRemakesItsPageTheScheduleTheHostTheCalendarsAndTheFlyer() throws {
@@ -307,13 +330,7 @@ final class PreviewSessionTests: XCTestCase {
         let text = change(.content("meetings/wednesday-online.md"))
         XCTAssertEqual(Set(text.files.keys), ["meetings/wednesday-online/index.html"])
 
-        let fresh = PreviewSession(options: options)
-        defer { fresh.close() }
-        let full = fresh.buildAll()
-        XCTAssertEqual(Set(served.keys), Set(full.files.keys))
-        for (path, data) in full.files where served[path] != data {
-            XCTFail("\(path) differs from a full build")
-        }
+        assertSameAsFullBuild(options)
     }
 
     func testAnImageIsCopiedAgain() throws {
