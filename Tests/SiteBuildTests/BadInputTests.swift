@@ -422,11 +422,15 @@ struct BadInputTests {
 
     @Test(arguments: cases)
     func badInputGivesItsDiagnosticAndLeavesOutputAlone(_ testCase: Case) throws {
-        let previousDirectory = FileManager.default.currentDirectoryPath
-        defer { _ = FileManager.default.changeCurrentDirectoryPath(previousDirectory) }
         let site = try FixtureSite()
         defer { site.remove() }
+        // The working folder is the whole process's: it goes back before the
+        // fixture is deleted (defers run last first), or a program another
+        // suite starts meanwhile would be started in a folder that is gone
+        // (posix_spawn then fails as if the program did not exist).
+        let previousDirectory = FileManager.default.currentDirectoryPath
         _ = FileManager.default.changeCurrentDirectoryPath(site.root.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previousDirectory) }
         // The worksheet cases need worksheets; everything else builds the pages only.
         let worksheets = testCase.files.keys.contains { $0.hasPrefix("content/worksheets/") }
         let options = BuildOptions(contentFolder: "content", templatesFolder: "templates", outputFolder: "output",
