@@ -19,8 +19,13 @@ public final class Page: Sendable {
     public let meeting: Meeting?
     /// e.g. `toolbox/urge-log/`; the home page is ``.
     public let urlPath: String
-    /// The rendered body and what was found in it.
+    /// The rendered body and what was found in it. Its `summary` is emptied
+    /// once ``description`` is made from it (nothing else reads it), and its
+    /// `html` is empty when the page did not keep it (``bodyAgain``; a page
+    /// is written through ``withBody()``).
     public let content: RenderedMarkdown
+    /// How the HTML is made again when loading did not keep it; nil when it did.
+    public let bodyAgain: PageBodyAgain?
     /// File line of the front matter's first line, for messages about settings.
     public let settingsLine: Int
     /// The folder the page lives in: `toolbox` for `toolbox/urge-log.md` and
@@ -28,7 +33,8 @@ public final class Page: Sendable {
     public let sectionPath: String
 
     public init(sourcePath: String, contentPath: String, kind: PageKind, settings: PageSettings,
-                provider: Provider?, meeting: Meeting? = nil, urlPath: String, content: RenderedMarkdown, settingsLine: Int) {
+                provider: Provider?, meeting: Meeting? = nil, urlPath: String, content: RenderedMarkdown, settingsLine: Int,
+                bodyAgain: PageBodyAgain? = nil) {
         self.sourcePath = sourcePath
         self.contentPath = contentPath
         self.kind = kind
@@ -36,7 +42,6 @@ public final class Page: Sendable {
         self.provider = provider
         self.meeting = meeting
         self.urlPath = urlPath
-        self.content = content
         self.settingsLine = settingsLine
         self.sectionPath = SitePaths.folder(of: contentPath)
         if let description = settings.description, !description.isEmpty {
@@ -44,6 +49,26 @@ public final class Page: Sendable {
         } else {
             self.description = Self.clip(content.summary, to: 160)
         }
+        var content = content
+        content.summary = ""
+        self.content = content
+        self.bodyAgain = bodyAgain
+    }
+
+    /// `page` with its HTML made again (``withBody()``): everything else as it was.
+    init(_ page: Page, content: RenderedMarkdown) {
+        sourcePath = page.sourcePath
+        contentPath = page.contentPath
+        kind = page.kind
+        settings = page.settings
+        provider = page.provider
+        meeting = page.meeting
+        urlPath = page.urlPath
+        self.content = content
+        bodyAgain = nil
+        settingsLine = page.settingsLine
+        sectionPath = page.sectionPath
+        description = page.description
     }
 
     /// The page's description, or its first paragraph when it has none.

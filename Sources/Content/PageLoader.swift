@@ -14,6 +14,11 @@ struct PageLoader: Sendable {
     var isTranslation = false
     /// The words the Markdown renderer puts on pages, in this language.
     var markdownWords = MarkdownWords.english
+    /// How many bytes of each page's text to keep for the search index: at
+    /// least what it will take (``SearchText``).
+    var searchTextLimit = SearchText.largestLimit
+    /// Set when the pages this loader makes do not keep their HTML (``PageBodyAgain``).
+    var rendersBodyAgain: PageBodySource?
 
     struct Loaded: Sendable {
         var page: Page?
@@ -55,18 +60,27 @@ struct PageLoader: Sendable {
                          fix: "add `title: ...` to the settings at the top")
         }
         let urlPath = addresses.urlPath(of: contentPath)
-        let addresses = self.addresses
-        let options = MarkdownOptions(path: path, lineOffset: frontMatter.bodyLineOffset,
-                                      smartPunctuation: true, allowRawHTML: config.rawHTML, words: markdownWords)
-        let renderer = HTMLRenderer(options: options) { destination in
-            Self.rewrite(destination, from: contentPath, urlPath: urlPath, addresses: addresses)
-        }
-        let content = renderer.render(frontMatter.body)
+        let bodyAgain = rendersBodyAgain.map { PageBodyAgain(source: $0, fingerprint: Page.fingerprint(of: source.text)) }
+        let content = renderBody(frontMatter, contentPath: contentPath, urlPath: urlPath, makesHTML: bodyAgain == nil)
         diagnostics += content.diagnostics
         let page = Page(sourcePath: path, contentPath: contentPath, kind: kind, settings: settings,
                         provider: provider, meeting: meeting, urlPath: urlPath, content: content,
-                        settingsLine: frontMatter.yamlFirstLine)
+                        settingsLine: frontMatter.yamlFirstLine, bodyAgain: bodyAgain)
         return Loaded(page: page, diagnostics: diagnostics)
+    }
+
+    /// The Markdown after the settings, as HTML with its links rewritten to
+    /// page addresses; the same on loading and on rendering it again.
+    func renderBody(_ frontMatter: FrontMatter, contentPath: String, urlPath: String, makesHTML: Bool = true) -> RenderedMarkdown {
+        let addresses = self.addresses
+        var options = MarkdownOptions(path: frontMatter.path, lineOffset: frontMatter.bodyLineOffset,
+                                      smartPunctuation: true, allowRawHTML: config.rawHTML, words: markdownWords)
+        options.makesHTML = makesHTML
+        options.plainTextLimit = searchTextLimit
+        let renderer = HTMLRenderer(options: options) { destination in
+            Self.rewrite(destination, from: contentPath, urlPath: urlPath, addresses: addresses)
+        }
+        return renderer.render(frontMatter.body)
     }
 
     /// `../toolbox/urge-log.md#steps` → `../../toolbox/urge-log/#steps`;

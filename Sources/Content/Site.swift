@@ -35,12 +35,19 @@ public struct Site: Sendable {
     /// The Markdown renderer's words in this site's language (preview reloads pages with them).
     public var markdownWords = MarkdownWords.english
 
+    /// Pages loaded at once, on every core (see `loadLanguage`).
+    static let loadBatch = 10_000
+
     public struct LoadOptions: Sendable {
         public var includeDrafts: Bool
         public var baseURL: String?
         /// The Markdown renderer's words by language code (``InterfaceWords/markdownWords(templatesFolder:)``);
         /// a language not in it has the English ones.
         public var markdownWords: [String: MarkdownWords]
+        /// How many page files of each language keep their HTML from loading
+        /// until they are written; the others render it again then
+        /// (``PageBodyAgain``). Every page unless a one-shot build says less.
+        public var keptPageBodies = Int.max
         public init(includeDrafts: Bool = false, baseURL: String? = nil, markdownWords: [String: MarkdownWords] = [:]) {
             self.includeDrafts = includeDrafts
             self.baseURL = baseURL
@@ -110,20 +117,34 @@ public struct Site: Sendable {
         let loader = PageLoader(folder: folder, config: config, addresses: addresses, isTranslation: !addresses.prefix.isEmpty,
                                 markdownWords: markdownWords)
         let pageFiles = folder.markdownFiles.filter { !$0.hasPrefix("worksheets/") }
-        let loaded = pageFiles.parallelMap { file in
-            guard let source = sources[file] else { return loader.load(file) }
-            do throws(Diagnostic) { return try loader.load(source, contentPath: file) } catch {
-                return PageLoader.Loaded(page: nil, diagnostics: [error])
-            }
-        }
         var pages: [Page] = []
         var unreadable: Set<String> = []
-        for (file, result) in zip(pageFiles, loaded) {
-            diagnostics += result.diagnostics
-            if let page = result.page {
-                if options.includeDrafts || !page.isDraft { pages.append(page) }
-            } else {
-                unreadable.insert(file)
+        // In batches, so that what a page keeps can depend on the pages before
+        // it: its search text is clipped to what a site of the pages published
+        // so far gets (the whole site gets no more), and past `keptPageBodies`
+        // files no page keeps its HTML. One batch up to 10,000 pages.
+        for first in stride(from: 0, to: pageFiles.count, by: loadBatch) {
+            let files = Array(pageFiles[first..<min(first + loadBatch, pageFiles.count)])
+            var batchLoader = loader
+            batchLoader.searchTextLimit = SearchText.limit(pageCount: pages.count)
+            let keeping = batchLoader
+            batchLoader.rendersBodyAgain = PageBodySource(loader: loader)
+            let dropping = batchLoader
+            let loaded = Array(files.indices).parallelMap { position in
+                let file = files[position]
+                let loader = first + position < options.keptPageBodies ? keeping : dropping
+                guard let source = sources[file] else { return loader.load(file) }
+                do throws(Diagnostic) { return try loader.load(source, contentPath: file) } catch {
+                    return PageLoader.Loaded(page: nil, diagnostics: [error])
+                }
+            }
+            for (file, result) in zip(files, loaded) {
+                diagnostics += result.diagnostics
+                if let page = result.page {
+                    if options.includeDrafts || !page.isDraft { pages.append(page) }
+                } else {
+                    unreadable.insert(file)
+                }
             }
         }
         let worksheetFiles = Set(folder.worksheetFiles)

@@ -50,8 +50,9 @@ public final class HTMLRenderer {
                 summary = node.plainText
             }
         }
+        let text = options.plainTextLimit.map { limit in plainText.withUnsafeBufferPointer { FoldedText.make($0, limit: limit) } }
         return RenderedMarkdown(html: html, headings: headings, links: links, summary: summary,
-                                plainText: Self.trimmed(plainText), diagnostics: diagnostics)
+                                plainText: text ?? Self.trimmed(plainText), diagnostics: diagnostics)
     }
 
     /// The page text without white space at either end.
@@ -127,6 +128,7 @@ public final class HTMLRenderer {
             for (node, heading) in zip(headingNodes, fragmentHeadings) { replaceHeading(node, with: heading, tree: tree) }
         }
         for node in directiveNodes { expandDirective(node, map: map, tree: tree) }
+        guard options.makesHTML else { return "" }
         if options.allowRawHTML { return tree.renderHTML(unsafeHTML: true) }
         return tree.withRenderedHTML(unsafeHTML: false) { addHeadingIDs($0, headings: fragmentHeadings) }
     }

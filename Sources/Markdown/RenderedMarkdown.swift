@@ -42,6 +42,13 @@ public struct MarkdownOptions: Sendable {
     public var allowRawHTML: Bool
     /// The words the renderer puts on the page, in the page's language.
     public var words: MarkdownWords
+    /// False when only what the page says is wanted (its headings, links and
+    /// text), not its HTML: a page that will render its HTML again when it
+    /// is written (PageBodyAgain) skips making it once for nothing.
+    public var makesHTML = true
+    /// Set, `plainText` is folded and clipped to about this many bytes
+    /// (``FoldedText``), all that the search index will take of it.
+    public var plainTextLimit: Int?
 
     public init(path: String, lineOffset: Int = 0, smartPunctuation: Bool = true, allowRawHTML: Bool = false,
                 words: MarkdownWords = .english) {

@@ -73,5 +73,18 @@ enum JSONText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+    /// Written into one buffer of the final size: search.json is an array of
+    /// tens of megabytes on a large site, and joining, then adding the
+    /// brackets, held three copies of it at once.
+    static func array(_ items: [String], then ending: String = "") -> String {
+        var text = "["
+        text.reserveCapacity(items.reduce(2 + ending.utf8.count) { $0 + $1.utf8.count + 1 })
+        for (position, item) in items.enumerated() {
+            if position > 0 { text += "," }
+            text += item
+        }
+        text += "]"
+        text += ending
+        return text
+    }
 }

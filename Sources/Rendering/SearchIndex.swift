@@ -2,22 +2,10 @@ import Content
 
 /// `search.json`: what the search page looks through in the browser, with no
 /// server and no third-party service. Titles weigh most; the text is clipped
-/// so the file stays small enough to load on a phone.
+/// (``SearchText``) so the file stays small enough to load on a phone.
 public enum SearchIndex {
     /// The file's name in each language's folder: `search.json`, `es/search.json`.
     public static let fileName = "search.json"
-
-    /// Up to 3,000 bytes of each page's text; on a large site less, so the
-    /// whole index stays near `indexBudget` (a phone downloads and parses all
-    /// of it before the first search): 10,000 pages get 400 bytes each, the
-    /// opening of the page, which is where its subject is named.
-    static let textLimit = 3000
-    static let smallestTextLimit = 400
-    static let indexBudget = 4_000_000
-
-    static func textLimit(pageCount: Int) -> Int {
-        min(textLimit, max(smallestTextLimit, indexBudget / max(pageCount, 1)))
-    }
 
     static func json(site: Site, worksheets: [WorksheetListing], words: SiteWords) -> String {
         json(pageEntries: site.pages.parallelMap { entry(for: $0, in: site) }, worksheets: worksheets, words: words)
@@ -26,7 +14,7 @@ public enum SearchIndex {
     /// The index from each page's entry, in page order; preview keeps the
     /// entries and makes again only those of the pages that changed.
     static func json(pageEntries: [String], worksheets: [WorksheetListing], words: SiteWords) -> String {
-        JSONText.array(pageEntries + worksheetEntries(worksheets, words: words)) + "\n"
+        JSONText.array(pageEntries + worksheetEntries(worksheets, words: words), then: "\n")
     }
 
     static func worksheetEntries(_ worksheets: [WorksheetListing], words: SiteWords) -> [String] {
@@ -47,7 +35,7 @@ public enum SearchIndex {
             ("url", JSONText.string(page.urlPath)),
             ("section", JSONText.string(section(of: page, in: site))),
             ("summary", JSONText.string(page.description)),
-            ("text", JSONText.string(clip(page.content.plainText, limit: textLimit(pageCount: site.pages.count)))),
+            ("text", JSONText.string(SearchText.clip(page.content.plainText, limit: SearchText.limit(pageCount: site.pages.count)))),
         ])
     }
 
@@ -56,35 +44,6 @@ public enum SearchIndex {
 
     private static func section(of page: Page, in site: Site) -> String {
         SiteData.section(of: page, in: site)?.shortTitle ?? ""
-    }
-
-    /// Folds runs of white space into one space and keeps the first
-    /// `limit` bytes, cut at a word. Works on UTF-8 bytes: this runs over
-    /// every word of the site.
-    static func clip(_ text: String, limit: Int = textLimit) -> String {
-        var text = text
-        return text.withUTF8 { input in
-            // Folding only ever shortens the text, so its length is enough room.
-            String(unsafeUninitializedCapacity: input.count) { output in
-                var count = 0
-                var pendingSpace = false
-                for byte in input {
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                        pendingSpace = count > 0
-                        continue
-                    }
-                    if pendingSpace {
-                        if count >= limit { break }
-                        output[count] = 0x20
-                        count += 1
-                        pendingSpace = false
-                    }
-                    output[count] = byte
-                    count += 1
-                }
-                return count
-            }
-        }
     }
 }
 

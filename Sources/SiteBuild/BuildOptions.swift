@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What `smartsite build` was asked to do.
 public struct BuildOptions: Sendable {
     public var contentFolder: String
@@ -19,6 +23,17 @@ public struct BuildOptions: Sendable {
     /// compilers do too, e.g. clang's -disable-free). Preview and tests keep
     /// the default, which frees it.
     public var freesMemoryAtEnd = true
+    /// How many pages of each language keep their HTML in memory from
+    /// loading until they are written (``PageBodyAgain``): every page, but
+    /// for a one-shot build, which keeps ``oneShotKeptPageBodies`` and renders
+    /// the Markdown of the rest again as it writes them, so a site of
+    /// 100,000 pages does not hold all of their HTML at once.
+    public var keptPageBodies = Int.max
+    /// 20,000 pages' HTML is about 120 MB; up to there nothing is read twice.
+    /// `SMARTSITE_KEPT_PAGE_BODIES=N` sets another number (tests, benchmarks).
+    public static var oneShotKeptPageBodies: Int {
+        getenv("SMARTSITE_KEPT_PAGE_BODIES").flatMap { Int(String(cString: $0)) }.map { max(0, $0) } ?? 20_000
+    }
     /// `smartsite check`: also the publisher's checks (SiteAudit) on the
     /// loaded site, so check reads the content once.
     public var audits = false

@@ -111,8 +111,7 @@ public enum SiteBuilder {
         progress("Reading content")
         let (site, contentWarnings) = try BuildStep.loadContent.run { () throws(DiagnosticsError) in
             try Site.load(contentRoot: URL(fileURLWithPath: options.contentFolder), displayRoot: options.contentFolder,
-                          options: .init(includeDrafts: options.includeDrafts, baseURL: options.baseURL,
-                                         markdownWords: InterfaceWords.markdownWords(templatesFolder: options.templatesFolder)))
+                          options: loadOptions(options))
         }
         report.warnings += contentWarnings
         clock.lap(.loadContent, into: &report)
@@ -125,6 +124,14 @@ public enum SiteBuilder {
         report.warnings += WordsCheck.unknownKeys(in: templates, words: words)
         clock.lap(.loadTemplates, into: &report)
         return Sources(site: site, templates: templates, words: Dictionary(words.map { ($0.language, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    static func loadOptions(_ options: BuildOptions) -> Site.LoadOptions {
+        var load = Site.LoadOptions(includeDrafts: options.includeDrafts, baseURL: options.baseURL,
+                                    markdownWords: InterfaceWords.markdownWords(templatesFolder: options.templatesFolder))
+        // `check` reads every page's HTML for its reading grade after loading.
+        load.keptPageBodies = options.audits ? .max : options.keptPageBodies
+        return load
     }
 
     static func loadTemplates(_ options: BuildOptions) throws(DiagnosticsError) -> TemplateLibrary {
@@ -208,7 +215,8 @@ public enum SiteBuilder {
     /// Renders pages on all cores into `output`.
     static func writePages(_ pages: [Page], renderer: SiteRenderer, to output: some SiteOutput) throws(DiagnosticsError) {
         let failures = pages.parallelMap { page -> Diagnostic? in
-            let file = renderer.render(page)
+            let file: SiteRenderer.Output
+            do throws(Diagnostic) { file = renderer.render(try page.withBody()) } catch { return error }
             if let tooLarge = renderer.sizeProblem(of: file, source: page.sourcePath, template: renderer.templateName(for: page)) {
                 return tooLarge
             }

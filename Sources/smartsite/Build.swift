@@ -41,6 +41,7 @@ struct Build: ParsableCommand {
         var options = site.buildOptions(output: output, baseURL: baseURL)
         options.offline = offline
         options.freesMemoryAtEnd = false
+        options.keptPageBodies = BuildOptions.oneShotKeptPageBodies
         options.replacesOtherFiles = force
         let console = Console()
         let outcome: Result<BuildReport, DiagnosticsError>

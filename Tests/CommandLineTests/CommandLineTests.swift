@@ -108,6 +108,38 @@ import TestSupport
         #expect(home.contains("<p class=help>988 Suicide &amp; Crisis Lifeline </p>../../"), "\(home)")
     }
 
+    /// A one-shot build of a large site renders the Markdown of the pages
+    /// past the first 20,000 again as it writes them, instead of keeping
+    /// their HTML. The shipped site (both languages) built keeping none, or
+    /// a few, must be byte for byte the site built keeping all.
+    @Test func pagesThatRenderTheirMarkdownAgainMakeTheSameBytes() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let shipped = SmartsiteProgram.packageRoot
+        func build(_ output: String, keeping: String?) throws -> URL {
+            let folder = site.root.appendingPathComponent(output)
+            let result = try SmartsiteProgram.run(["build", "--no-worksheets", "--content", shipped.appendingPathComponent("content").path,
+                                                   "--templates", shipped.appendingPathComponent("templates").path, "--output", folder.path],
+                                                  in: site.root, environment: keeping.map { ["SMARTSITE_KEPT_PAGE_BODIES": $0] } ?? [:])
+            #expect(result.status == 0, "\(result.errors)")
+            return folder
+        }
+        let kept = try build("kept", keeping: nil)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: kept.path).sorted()
+        #expect(files.contains("es/index.html"))
+        for keeping in ["0", "7"] {
+            let again = try build("again-" + keeping, keeping: keeping)
+            #expect(try FileManager.default.subpathsOfDirectory(atPath: again.path).sorted() == files)
+            var compared = 0
+            for file in files where file.hasSuffix(".html") || file.hasSuffix(".json") {
+                let one = try Data(contentsOf: again.appendingPathComponent(file))
+                #expect(one == (try Data(contentsOf: kept.appendingPathComponent(file))), "\(file) differs keeping \(keeping)")
+                compared += 1
+            }
+            #expect(compared > 50)
+        }
+    }
+
     @Test func theVersionIsPrinted() throws {
         let result = try smartsite("--version")
         #expect(result.status == 0)
