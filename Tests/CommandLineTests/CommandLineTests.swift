@@ -63,19 +63,26 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("--help").path))
     }
 
-    /// The help bar, footer and sidebar are rendered once per language and
-    /// depth and pasted in (SharedPartials); SMARTSITE_NO_SHARED_PARTIALS=1
+    /// The help bar, header, footer and sidebar are rendered once per
+    /// language and depth (the header also per current menu entry and home
+    /// page) and pasted in (SharedPartials); SMARTSITE_NO_SHARED_PARTIALS=1
     /// renders them on every page. Both make the same bytes: on the shipped
-    /// site, and where a shared partial's section names a value that some
-    /// pages have of their own (`children` on a section page), which those
-    /// pages must show.
+    /// site, on its English pages alone (a site of one language, where the
+    /// header is shared too), and where a shared partial's section names a
+    /// value that some pages have of their own (`children` on a section
+    /// page), which those pages must show.
     @Test func sharedPartialsMakeTheSameBytesAsRenderingEachPage() throws {
         let site = try FixtureSite()
         defer { site.remove() }
         try site.write("templates/partials/help.mustache",
-                       "{{#site.help_lines}}<p class=help>{{name}} {{#children}}[{{title}}]{{/children}}</p>{{/site.help_lines}}{{root}}")
+                       "{{#site.help_lines}}<p class=help>{{name}} {{#children}}[{{title}}]{{/children}}</p>{{/site.help_lines}}{{root}}"
+                           + "{{#menu}}<a href=\"{{url}}\"{{#current}} class=here{{/current}}>{{title}}</a>{{/menu}}{{#is_home}}home{{/is_home}}")
         let shipped = SmartsiteProgram.packageRoot
+        let english = site.root.appendingPathComponent("english")
+        try FileManager.default.copyItem(at: shipped.appendingPathComponent("content"), to: english)
+        try FileManager.default.removeItem(at: english.appendingPathComponent("es"))
         for (content, templates) in [(shipped.appendingPathComponent("content").path, shipped.appendingPathComponent("templates").path),
+                                     (english.path, shipped.appendingPathComponent("templates").path),
                                      (site.content.path, site.templates.path)] {
             func build(_ output: String, _ environment: [String: String]) throws -> URL {
                 let folder = site.root.appendingPathComponent(output)

@@ -7,23 +7,45 @@ import XCTest
 /// at one depth. That both ways make the same bytes is checked through the
 /// real program (CommandLineTests.testSharedPartialsMakeTheSameBytesAsRenderingEachPage).
 final class SharedPartialsTests: XCTestCase {
-    private func shared(_ texts: [String: String]) -> [String: Set<String>] {
+    private func analysed(_ texts: [String: String]) -> [String: SharedPartials.Names] {
         let templates = texts.mapValues { TemplateChecks.Template(path: "templates/x.mustache", tags: TemplateTags.scan($0)) }
         let changed = Set(texts.filter { $0.value.contains("{{=") }.keys)
         return SharedPartials.Analysis(templates: templates, delimitersChanged: changed).sharedPartials()
     }
 
+    /// The shared partials with their fall-through names.
+    private func shared(_ texts: [String: String]) -> [String: Set<String>] {
+        analysed(texts).mapValues(\.fallThrough)
+    }
+
     private let base = "<body>\n{{>partials/bar}}\n{{$main}}{{/main}}\n</body>\n"
     private let page = "{{<base}}{{$main}}{{page.title}}{{/main}}{{/base}}\n"
 
-    func testTheShippedHelpBarFooterAndSidebarAreShared() throws {
+    func testTheShippedHelpBarHeaderFooterAndSidebarAreShared() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("templates")
         let library = try TemplateLibrary(folder: folder, displayRoot: "templates")
-        XCTAssertEqual(library.shared.parts.values.map(\.name).sorted(), ["partials/footer", "partials/help-bar", "partials/sidebar"])
+        XCTAssertEqual(library.shared.parts.values.map(\.name).sorted(),
+                       ["partials/footer", "partials/header", "partials/help-bar", "partials/sidebar"])
         // The help lines' own names, which a page of some kind might also have.
         let bar = try XCTUnwrap(library.shared.parts.values.first { $0.name == "partials/help-bar" })
         XCTAssertEqual(bar.fallThrough, ["name", "phone", "phone_url", "text", "text_url"])
+        XCTAssertEqual(bar.keyedBy, [])
+        // The header is kept by which menu entry is current, whether it is the home page, and the language links.
+        let header = try XCTUnwrap(library.shared.parts.values.first { $0.name == "partials/header" })
+        XCTAssertEqual(header.keyedBy, ["is_home", "languages", "menu"])
+    }
+
+    /// `is_home`, `menu` and `languages` outside sections make a partial
+    /// shared per combination of their values; inside a section they are
+    /// an item's names like any other.
+    func testAPartialOfTheMenuAndIsHomeIsSharedByThoseValues() {
+        let found = analysed(["base": base, "page": page,
+                              "partials/bar": "{{#is_home}}H{{/is_home}}{{#menu}}{{title}}{{#current}}*{{/current}}{{/menu}}{{>partials/in}}",
+                              "partials/in": "{{#languages}}{{url}}{{/languages}}"])
+        XCTAssertEqual(found["partials/bar"], SharedPartials.Names(fallThrough: ["title", "current", "url"], keyedBy: ["is_home", "menu", "languages"]))
+        XCTAssertEqual(analysed(["base": base, "page": page, "partials/bar": "{{#site.help_lines}}{{menu}}{{/site.help_lines}}"])["partials/bar"],
+                       SharedPartials.Names(fallThrough: ["menu"], keyedBy: []))
     }
 
     func testAPartialOfSiteWordsAndRootIsSharedWithItsSectionsNames() {
@@ -34,14 +56,14 @@ final class SharedPartialsTests: XCTestCase {
 
     func testAPartialThatShowsThePageIsNotShared() {
         XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{site.title}} {{page.title}}"]), [:])
-        XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{#menu}}{{title}}{{/menu}}"]), [:])
+        XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{#alternates}}{{href}}{{/alternates}}"]), [:])
         XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{.}}"]), [:])
         // Inside an inverted section (or one over `true`) the current value is still the page.
         XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{^site.disclaimer}}{{.page.title}}{{/site.disclaimer}}"]), [:])
         XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{#site.help_lines}}{{.}}{{/site.help_lines}}"]), [:])
         XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{uppercased(site.title)}}"]), [:])
         // Through a partial it includes.
-        XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{>partials/in}}", "partials/in": "{{is_home}}"]), [:])
+        XCTAssertEqual(shared(["base": base, "page": page, "partials/bar": "{{>partials/in}}", "partials/in": "{{page.url}}"]), [:])
     }
 
     func testAPartialWithBlocksParentsOrDynamicPartialsIsNotShared() {

@@ -16,11 +16,16 @@ struct MenuEntryView: TemplateView {
             guard let target = entry.urlPath else { return entry.external ?? "" }
             return frame.rootOverride.map { $0 + target } ?? frame.link(to: target)
         case .current:
-            guard let target = entry.urlPath, frame.hasOwnAddress else { return false }
-            // A section's entry stays marked on every page inside it; the
-            // home page's ("", or "es/" for Spanish) on the home page alone.
-            let isHome = target == frame.site.site.urlPrefix
-            return target == frame.urlPath || (!target.isEmpty && !isHome && frame.urlPath.hasPrefix(target))
+            return isCurrent
         }
+    }
+
+    /// Whether the entry is the page's own, or its section's.
+    var isCurrent: Bool {
+        guard let target = entry.urlPath, frame.hasOwnAddress else { return false }
+        // A section's entry stays marked on every page inside it; the
+        // home page's ("", or "es/" for Spanish) on the home page alone.
+        let isHome = target == frame.site.site.urlPrefix
+        return target == frame.urlPath || (!target.isEmpty && !isHome && frame.urlPath.hasPrefix(target))
     }
 }

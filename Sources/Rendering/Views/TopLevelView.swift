@@ -20,7 +20,7 @@ struct TopLevelView: TemplateView {
         case .page: return PageView(frame: frame)
         case .root: return TemplateText(frame.root)
         case .menu: return frame.site.menu.map { MenuEntryView(entry: $0, frame: frame) }
-        case .isHome: return frame.urlPath == frame.site.site.urlPrefix && frame.hasOwnAddress
+        case .isHome: return isHome
         case .siteRoot: return TemplateText(frame.siteRoot)
         case .words: return WordsView(words: frame.site.words.interface)
         case .alternates: return AlternateView.list(for: frame)
@@ -28,6 +28,8 @@ struct TopLevelView: TemplateView {
         case .hasLanguages: return !frame.site.languages.isEmpty
         }
     }
+
+    var isHome: Bool { frame.urlPath == frame.site.site.urlPrefix && frame.hasOwnAddress }
 
     /// The view's names, then the stand-ins of the shared partials (see
     /// SharedPartials), then the values of the page's kind.
