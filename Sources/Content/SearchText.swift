@@ -25,9 +25,10 @@ public enum SearchText {
     }
 
     /// Folds runs of white space into one space and keeps the first `limit`
-    /// bytes, cut at a word (``FoldedText``). Clipping an already clipped
-    /// text to the same or a smaller limit gives what clipping the whole
-    /// text would, so the index can clip again what loading clipped.
+    /// bytes, cut at a word (``FoldedText``; loading folds the renderer's
+    /// bytes in place instead). Clipping an already clipped text to the
+    /// same or a smaller limit gives what clipping the whole text would, so
+    /// the index can clip again what loading clipped.
     public static func clip(_ text: String, limit: Int) -> String {
         var text = text
         return text.withUTF8 { FoldedText.make($0, limit: limit) }

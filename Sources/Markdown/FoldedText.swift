@@ -1,19 +1,25 @@
 /// Text with every run of white space folded into one space, cut after the
 /// first word that reaches `limit` bytes (a little more than `limit`, never
 /// a word cut in half), with no white space at either end: the search
-/// index's text of a page. Works on UTF-8 bytes: this runs over every word
-/// of the site.
+/// index's text of a page. Works on UTF-8 bytes, in one pass: this runs
+/// over every word of the site.
 public enum FoldedText {
-    public static func make(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> String {
-        // Measured first, so the string is exactly as long as its text: one
-        // made in a buffer the size of the whole input would keep that
-        // whole buffer alive.
-        let length = fold(input, limit: limit, into: nil)
-        return String(unsafeUninitializedCapacity: length) { fold(input, limit: limit, into: $0) }
+    /// Folds `bytes` where they are (the text only ever gets shorter), so
+    /// that a string made of them afterwards is as long as what is kept.
+    public static func fold(_ bytes: inout [UInt8], limit: Int) {
+        let count = bytes.withUnsafeMutableBufferPointer { buffer in fold(UnsafeBufferPointer(buffer), limit: limit, into: buffer) }
+        bytes.removeSubrange(count...)
     }
 
-    /// The folding itself: counts the bytes, and writes them when given room.
-    private static func fold(_ input: UnsafeBufferPointer<UInt8>, limit: Int, into output: UnsafeMutableBufferPointer<UInt8>?) -> Int {
+    /// A folded copy, in a string with room for the whole input: for text
+    /// that is used and let go (an entry of search.json), not kept.
+    public static func make(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> String {
+        String(unsafeUninitializedCapacity: input.count) { fold(input, limit: limit, into: $0) }
+    }
+
+    /// Reads each byte before the byte at or before it is written, so
+    /// `output` may be `input` itself.
+    private static func fold(_ input: UnsafeBufferPointer<UInt8>, limit: Int, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var count = 0
         var pendingSpace = false
         for byte in input {
@@ -23,11 +29,11 @@ public enum FoldedText {
             }
             if pendingSpace {
                 if count >= limit { break }
-                output?[count] = 0x20
+                output[count] = 0x20
                 count += 1
                 pendingSpace = false
             }
-            output?[count] = byte
+            output[count] = byte
             count += 1
         }
         return count

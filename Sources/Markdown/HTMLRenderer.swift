@@ -50,9 +50,16 @@ public final class HTMLRenderer {
                 summary = node.plainText
             }
         }
-        let text = options.plainTextLimit.map { limit in plainText.withUnsafeBufferPointer { FoldedText.make($0, limit: limit) } }
+        let text: String
+        if let limit = options.plainTextLimit {
+            // Folded text has no white space at its ends to trim.
+            FoldedText.fold(&plainText, limit: limit)
+            text = String(decoding: plainText, as: UTF8.self)
+        } else {
+            text = Self.trimmed(plainText)
+        }
         return RenderedMarkdown(html: html, headings: headings, links: links, summary: summary,
-                                plainText: text ?? Self.trimmed(plainText), diagnostics: diagnostics)
+                                plainText: text, diagnostics: diagnostics)
     }
 
     /// The page text without white space at either end.
