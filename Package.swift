@@ -106,7 +106,7 @@ let package = Package(
         .executableTarget(name: "FuzzURLSetting", dependencies: ["Content", "FuzzSupport"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "SourceFilesTests", dependencies: ["SourceFiles"]),
-        .testTarget(name: "ContentTests", dependencies: ["Content", "SourceFiles", "TestSupport"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content", "Markdown", "SourceFiles", "TestSupport"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "SiteBuildTests", dependencies: ["SiteBuild", "SourceFiles", "TestSupport"]),
         // What several test targets share: running gs, qpdf and poppler; resident memory.

@@ -35,9 +35,6 @@ public struct Site: Sendable {
     /// The Markdown renderer's words in this site's language (preview reloads pages with them).
     public var markdownWords = MarkdownWords.english
 
-    /// Pages loaded at once, on every core (see `loadLanguage`).
-    static let loadBatch = 10_000
-
     public struct LoadOptions: Sendable {
         public var includeDrafts: Bool
         public var baseURL: String?
@@ -48,6 +45,9 @@ public struct Site: Sendable {
         /// until they are written; the others render it again then
         /// (``PageBodyAgain``). Every page unless a one-shot build says less.
         public var keptPageBodies = Int.max
+        /// Page files loaded at once, on every core: what a page keeps may
+        /// depend on the batches before it (see `loadLanguage`).
+        public var pagesPerBatch = 10_000
         public init(includeDrafts: Bool = false, baseURL: String? = nil, markdownWords: [String: MarkdownWords] = [:]) {
             self.includeDrafts = includeDrafts
             self.baseURL = baseURL
@@ -123,8 +123,9 @@ public struct Site: Sendable {
         // it: its search text is clipped to what a site of the pages published
         // so far gets (the whole site gets no more), and past `keptPageBodies`
         // files no page keeps its HTML. One batch up to 10,000 pages.
-        for first in stride(from: 0, to: pageFiles.count, by: loadBatch) {
-            let files = Array(pageFiles[first..<min(first + loadBatch, pageFiles.count)])
+        let batch = max(1, options.pagesPerBatch)
+        for first in stride(from: 0, to: pageFiles.count, by: batch) {
+            let files = Array(pageFiles[first..<min(first + batch, pageFiles.count)])
             var batchLoader = loader
             batchLoader.searchTextLimit = SearchText.limit(pageCount: pages.count)
             let keeping = batchLoader

@@ -11,6 +11,22 @@ public enum FoldedText {
         bytes.removeSubrange(count...)
     }
 
+    /// The page text the search index is made from: `bytes` folded and
+    /// clipped, in place. Exactly what trimming the text of white space
+    /// (Unicode's, as `trimmingWhitespace` does) and then folding gives: when
+    /// either end of the text is not plain ASCII (a no-break space, an
+    /// accented last word, a vertical tab), it is trimmed first, as a
+    /// string.
+    public static func text(of bytes: inout [UInt8], limit: Int) -> String {
+        let asciiSpace: Set<UInt8> = [0x20, 0x0A, 0x09, 0x0D]
+        let first = bytes.first { !asciiSpace.contains($0) }
+        let last = bytes.last { !asciiSpace.contains($0) }
+        let mayTrimMore = [first, last].contains { byte in byte.map { $0 >= 0x80 || $0 == 0x0B || $0 == 0x0C } ?? false }
+        if mayTrimMore { bytes = Array(String(decoding: bytes, as: UTF8.self).trimmingWhitespace.utf8) }
+        fold(&bytes, limit: limit)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// A folded copy, in a string with room for the whole input: for text
     /// that is used and let go (an entry of search.json), not kept.
     public static func make(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> String {

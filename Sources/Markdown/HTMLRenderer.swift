@@ -50,14 +50,7 @@ public final class HTMLRenderer {
                 summary = node.plainText
             }
         }
-        let text: String
-        if let limit = options.plainTextLimit {
-            // Folded text has no white space at its ends to trim.
-            FoldedText.fold(&plainText, limit: limit)
-            text = String(decoding: plainText, as: UTF8.self)
-        } else {
-            text = Self.trimmed(plainText)
-        }
+        let text = options.plainTextLimit.map { FoldedText.text(of: &plainText, limit: $0) } ?? Self.trimmed(plainText)
         return RenderedMarkdown(html: html, headings: headings, links: links, summary: summary,
                                 plainText: text, diagnostics: diagnostics)
     }

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Markdown
 import TestSupport
 import XCTest
 
@@ -80,5 +81,39 @@ final class SearchTextTests: XCTestCase {
         }
         XCTAssertEqual(SearchText.limit(pageCount: 10000), 400)
         XCTAssertEqual(SearchText.limit(pageCount: 10), 3000)
+    }
+}
+
+/// What the search index takes of each page, whichever way it was loaded.
+final class SearchTextLoadingTests: XCTestCase {
+    /// 2,700 pages in batches of 1,000: the third batch clips its pages'
+    /// text to what 2,000 pages get (2,000 bytes), less than the first two
+    /// (3,000); the index, clipping again to what 2,700 pages get, has
+    /// what it would have made of each page's whole text.
+    func testTextClippedInBatchesIsWhatTheIndexGetsFromTheWholeText() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let words = (0..<400).map { "word\($0)" }.joined(separator: " ")
+        let body = "\(words)\n\n\(words)\n"
+        for number in 0..<2700 {
+            try site.write("content/many/page-\(number).md", "---\ntitle: Page \(number)\n---\n\n" + body)
+        }
+        // Unicode white space and accents at the ends are trimmed as before folding.
+        try site.write("content/program/spaces.md", "---\ntitle: Spaces\n---\n\n&nbsp;\n\nQué tal está\n\n&nbsp;\u{3000}\n")
+        var batched = Site.LoadOptions()
+        batched.pagesPerBatch = 1000
+        let loaded = try Site.load(contentRoot: site.content, displayRoot: "content", options: batched).0
+        let whole = HTMLRenderer(options: MarkdownOptions(path: "x")).render(body).plainText
+        let limit = SearchText.limit(pageCount: loaded.pages.count)
+        XCTAssertLessThan(limit, 2000)
+        let kept = Set(loaded.pages.filter { $0.contentPath.hasPrefix("many/") }.map(\.content.plainText.utf8.count))
+        XCTAssertEqual(kept.count, 2, "the first batches keep 3,000 bytes, the last 2,000: \(kept)")
+        for page in loaded.pages where page.contentPath.hasPrefix("many/") {
+            XCTAssertEqual(SearchText.clip(page.content.plainText, limit: limit), SearchText.clip(whole, limit: limit), page.contentPath)
+        }
+        let spaces = try XCTUnwrap(loaded.page(at: "program/spaces.md"))
+        XCTAssertEqual(spaces.content.plainText, "Qué tal está")
+        let plain = HTMLRenderer(options: MarkdownOptions(path: "x")).render("&nbsp;\n\nQué tal está\n\n&nbsp;\u{3000}\n").plainText
+        XCTAssertEqual(SearchText.clip(plain, limit: 3000), "Qué tal está")
     }
 }
