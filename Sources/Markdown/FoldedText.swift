@@ -18,9 +18,8 @@ public enum FoldedText {
     /// accented last word, a vertical tab), it is trimmed first, as a
     /// string.
     public static func text(of bytes: inout [UInt8], limit: Int) -> String {
-        let asciiSpace: Set<UInt8> = [0x20, 0x0A, 0x09, 0x0D]
-        let first = bytes.first { !asciiSpace.contains($0) }
-        let last = bytes.last { !asciiSpace.contains($0) }
+        let first = bytes.first { !isSpace($0) }
+        let last = bytes.last { !isSpace($0) }
         let mayTrimMore = [first, last].contains { byte in byte.map { $0 >= 0x80 || $0 == 0x0B || $0 == 0x0C } ?? false }
         if mayTrimMore { bytes = Array(String(decoding: bytes, as: UTF8.self).trimmingWhitespace.utf8) }
         fold(&bytes, limit: limit)
@@ -33,13 +32,18 @@ public enum FoldedText {
         String(unsafeUninitializedCapacity: input.count) { fold(input, limit: limit, into: $0) }
     }
 
+    /// The white space that is folded: space, newline, tab, carriage return.
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
     /// Reads each byte before the byte at or before it is written, so
     /// `output` may be `input` itself.
     private static func fold(_ input: UnsafeBufferPointer<UInt8>, limit: Int, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var count = 0
         var pendingSpace = false
         for byte in input {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+            if isSpace(byte) {
                 pendingSpace = count > 0
                 continue
             }
